@@ -1,0 +1,6 @@
+export * from './store'
+export * from './clock'
+export * from './contentCheck'
+export * from './notifier'
+export * from './qrCode'
+export * from './phoneVault'

@@ -1,0 +1,26 @@
+import type { z } from 'zod'
+import { caseActions } from './cases'
+import { notificationActions } from './notifications'
+import { sessionActions } from './session'
+import { stationActions } from './stations'
+
+export * from './define'
+export { submitCaseInput, CONTENT_MIN, CONTENT_MAX } from './cases'
+export type { SubmitCaseInput } from './cases'
+
+/** Every action the `api` cloud function answers. One source of truth for both sides. */
+export const ACTIONS = {
+  ...sessionActions,
+  ...stationActions,
+  ...caseActions,
+  ...notificationActions,
+}
+
+export type ActionName = keyof typeof ACTIONS
+export type ActionInput<A extends ActionName> = z.input<(typeof ACTIONS)[A]['input']>
+export type ParsedInput<A extends ActionName> = z.output<(typeof ACTIONS)[A]['input']>
+export type ActionOutput<A extends ActionName> = z.output<(typeof ACTIONS)[A]['output']>
+
+export function isActionName(name: unknown): name is ActionName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ACTIONS, name)
+}

@@ -1,0 +1,6 @@
+export * from './enums'
+export * from './caseStateMachine'
+export * from './entities'
+export * from './errors'
+export * from './actions'
+export * from './time'
