@@ -18,6 +18,8 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES
 export interface ApiError {
   code: ErrorCode
   message: string
+  /** For INVALID_INPUT: the path of the offending field, e.g. `content`. */
+  field?: string
 }
 
 export type ApiResponse<T> = { ok: true; data: T } | { ok: false; error: ApiError }

@@ -78,7 +78,7 @@ export function residentNotice(
   const text = noticeText(command, c, details)
   if (!template || !text) return null
   const time = formatChineseDateTime(event.at)
-  const data =
+  const data: Record<string, string> =
     template === 'reply'
       ? { trackingNo: c.trackingNo, subject: c.content, summary: details.answer ?? text.body, time, remark: text.remark }
       : { trackingNo: c.trackingNo, subject: c.content, status: text.status, time, remark: text.remark }

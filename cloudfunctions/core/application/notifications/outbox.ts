@@ -1,0 +1,110 @@
+// The outbox. A case change writes its notices into the case document itself (same atomic update);
+// flushing copies each into `notifications` under the notice's own id (so doing it twice changes
+// nothing) and then removes it from the case. Delivery of the WeChat push comes after and never
+// blocks or undoes the change.
+import type { CaseDoc, NotificationDoc, OutboxItem, UserDoc } from '../../domain/records'
+import { checkTemplateData } from '../../domain/subscribeMessages'
+import type { Deps } from '../deps'
+
+function toNotification(item: OutboxItem, caseId: string): NotificationDoc {
+  return {
+    _id: item.id,
+    recipientId: item.recipientId,
+    caseId,
+    title: item.title,
+    body: item.body,
+    link: item.link,
+    createdAt: item.createdAt,
+    read: false,
+    push: {
+      status: item.template ? 'pending' : 'not_applicable',
+      template: item.template,
+      data: item.data,
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: item.template ? item.createdAt : null,
+    },
+  }
+}
+
+/** Moves a case's pending notices into the message list, then tries to push each. */
+export async function flushOutbox(deps: Deps, caseId: string): Promise<void> {
+  const cases = deps.store.collection<CaseDoc>('cases')
+  const notifications = deps.store.collection<NotificationDoc>('notifications')
+  const c = await cases.get(caseId)
+  if (!c || !c.outbox.length) return
+  const items = c.outbox
+  for (const item of items) await notifications.insert(toNotification(item, caseId))
+  await cases.update(
+    { _id: caseId },
+    { pull: { outbox: { field: 'id', in: items.map((i) => i.id) } }, inc: { outboxSize: -items.length } },
+  )
+  for (const item of items) {
+    try {
+      await deliverPush(deps, item.id)
+    } catch (error) {
+      deps.log('push delivery failed; the retry job will try again', { notification: item.id, error: String(error) })
+    }
+  }
+}
+
+function backoff(attempts: number, now: Date): string {
+  const minutes = Math.min(2 ** attempts, 60)
+  return new Date(now.getTime() + minutes * 60_000).toISOString()
+}
+
+/**
+ * Sends the WeChat push of one notification, at most once per claim: the conditional update on
+ * `push.attempts` makes two concurrent senders agree on who sends.
+ */
+export async function deliverPush(deps: Deps, notificationId: string): Promise<NotificationDoc['push']['status']> {
+  const notifications = deps.store.collection<NotificationDoc>('notifications')
+  const n = await notifications.get(notificationId)
+  if (!n || n.push.status !== 'pending' || !n.push.template) return n?.push.status ?? 'not_applicable'
+  const now = deps.clock.now()
+  const record = (status: NotificationDoc['push']['status'], lastError: string | null) =>
+    notifications.update(
+      { _id: n._id, 'push.attempts': n.push.attempts + 1 },
+      { set: { 'push.status': status, 'push.lastError': lastError, 'push.nextAttemptAt': null } },
+    )
+
+  const claimed = await notifications.update(
+    { _id: n._id, 'push.status': 'pending', 'push.attempts': n.push.attempts },
+    { inc: { 'push.attempts': 1 }, set: { 'push.nextAttemptAt': backoff(n.push.attempts + 1, now) } },
+  )
+  if (claimed !== 1) return 'pending'
+
+  const problems = checkTemplateData(n.push.template, n.push.data)
+  if (problems.length) {
+    await record('failed', `模板内容不符合微信要求：${problems.join('；')}`)
+    return 'failed'
+  }
+  const users = deps.store.collection<UserDoc>('users')
+  const user = await users.get(n.recipientId)
+  if (!user?.openid) {
+    await record('not_applicable', '收件人没有微信身份')
+    return 'not_applicable'
+  }
+  const creditPath = `credits.${n.push.template}`
+  if (deps.pushNeedsConsent && (await users.update({ _id: user._id, [creditPath]: { $gt: 0 } }, { inc: { [creditPath]: -1 } })) !== 1) {
+    await record('no_consent', '用户没有剩余的订阅次数')
+    return 'no_consent'
+  }
+  const result = await deps.notifier.send({ openid: user.openid, template: n.push.template, data: n.push.data, page: n.link ?? 'pages/messages/index' })
+  if (result.ok) {
+    await record('sent', null)
+    return 'sent'
+  }
+  if (String(result.code) === '43101') {
+    // WeChat says there is no consent left: our count was off; trust WeChat.
+    await users.update({ _id: user._id }, { set: { [creditPath]: 0 } })
+    await record('no_consent', `${result.code} ${result.message}`)
+    return 'no_consent'
+  }
+  if (result.retryable && n.push.attempts + 1 < deps.config.pushMaxAttempts) {
+    await notifications.update({ _id: n._id }, { set: { 'push.lastError': `${result.code} ${result.message}` } })
+    return 'pending'
+  }
+  await record('failed', `${result.code} ${result.message}`)
+  return 'failed'
+}

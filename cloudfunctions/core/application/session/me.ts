@@ -1,0 +1,20 @@
+import { ROLE_LABELS, type Me } from '@minyi/types'
+import type { Caller } from '../../domain/caller'
+import type { NotificationDoc } from '../../domain/records'
+import type { Deps } from '../deps'
+import { stationsById } from '../shared/lookups'
+import { presentStationSummary } from '../stations/presentStation'
+
+export async function me(deps: Deps, caller: Caller): Promise<Me> {
+  const stations = await stationsById(deps.store, caller.stationIds)
+  const unread = await deps.store.collection<NotificationDoc>('notifications').count({ recipientId: caller.userId, read: false })
+  return {
+    id: caller.userId,
+    role: caller.role,
+    roleLabel: ROLE_LABELS[caller.role],
+    name: caller.name,
+    stations: [...stations.values()].map(presentStationSummary),
+    deputyId: caller.deputyId,
+    unreadNotifications: unread,
+  }
+}

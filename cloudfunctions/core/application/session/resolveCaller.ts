@@ -1,0 +1,67 @@
+// Who is calling, from the OPENID the entry point got from a trusted source (WeChat's context in
+// production). Nothing in the request payload can change the answer.
+import { createHash } from 'node:crypto'
+import type { Caller } from '../../domain/caller'
+import { DomainError } from '../../domain/errors'
+import type { DeputyDoc, StationDoc, UserDoc } from '../../domain/records'
+import type { Deps } from '../deps'
+import { districtOf, regionSubtree } from '../shared/lookups'
+
+export function residentIdFor(openid: string): string {
+  return `u_${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`
+}
+
+async function findOrRegister(deps: Deps, openid: string): Promise<UserDoc> {
+  const users = deps.store.collection<UserDoc>('users')
+  const [existing] = await users.find({ openid }, { limit: 1 })
+  if (existing) return existing
+  // First visit: everyone who opens the mini-program is a resident until bound to another role.
+  const user: UserDoc = {
+    _id: residentIdFor(openid),
+    openid,
+    role: 'resident',
+    name: '微信用户',
+    stationIds: [],
+    deputyId: null,
+    regionId: null,
+    credits: {},
+    createdAt: deps.clock.now().toISOString(),
+  }
+  await users.insert(user)
+  const [registered] = await users.find({ openid }, { limit: 1 })
+  if (!registered) throw new Error('user registration did not persist')
+  return registered
+}
+
+async function scopeOf(deps: Deps, user: UserDoc): Promise<{ stationIds: string[]; regionId: string | null; name: string }> {
+  const stations = deps.store.collection<StationDoc>('stations')
+  switch (user.role) {
+    case 'resident':
+      return { stationIds: [], regionId: user.regionId, name: user.name }
+    case 'deputy': {
+      const deputy = user.deputyId ? await deps.store.collection<DeputyDoc>('deputies').get(user.deputyId) : null
+      const stationIds = deputy?.stationIds ?? []
+      const [first] = stationIds.length ? await stations.find({ _id: stationIds[0] }, { limit: 1 }) : []
+      const district = first ? await districtOf(deps.store, first.regionId) : null
+      return { stationIds, regionId: district?._id ?? null, name: deputy?.name ?? user.name }
+    }
+    case 'staff': {
+      const [first] = user.stationIds.length ? await stations.find({ _id: user.stationIds[0] }, { limit: 1 }) : []
+      const district = first ? await districtOf(deps.store, first.regionId) : null
+      return { stationIds: user.stationIds, regionId: district?._id ?? null, name: user.name }
+    }
+    case 'admin': {
+      if (!user.regionId) return { stationIds: [], regionId: null, name: user.name }
+      const regionIds = await regionSubtree(deps.store, user.regionId)
+      const all = await stations.find({ regionId: { $in: regionIds } }, { limit: 1000 })
+      return { stationIds: all.map((s) => s._id), regionId: user.regionId, name: user.name }
+    }
+  }
+}
+
+export async function resolveCaller(deps: Deps, openid: string | null | undefined): Promise<Caller> {
+  if (!openid) throw new DomainError('UNAUTHENTICATED', '无法识别您的微信身份，请在微信中重新打开小程序')
+  const user = await findOrRegister(deps, openid)
+  const scope = await scopeOf(deps, user)
+  return { userId: user._id, openid, role: user.role, deputyId: user.deputyId, ...scope }
+}

@@ -1,0 +1,60 @@
+// Small reads many use cases share.
+import { DomainError } from '../../domain/errors'
+import type { DeputyDoc, RegionDoc, StationDoc, UnitDoc, UserDoc } from '../../domain/records'
+import type { Store } from '../../ports'
+
+export async function stationByCode(store: Store, code: string): Promise<StationDoc> {
+  const [station] = await store.collection<StationDoc>('stations').find({ code }, { limit: 1 })
+  if (!station) throw new DomainError('NOT_FOUND', '没有找到这个家站点，请确认二维码是否正确')
+  return station
+}
+
+export async function deputyByCode(store: Store, code: string): Promise<DeputyDoc> {
+  const [deputy] = await store.collection<DeputyDoc>('deputies').find({ code }, { limit: 1 })
+  if (!deputy) throw new DomainError('NOT_FOUND', '没有找到这位代表，请确认二维码是否正确')
+  return deputy
+}
+
+export async function stationsById(store: Store, ids: string[]): Promise<Map<string, StationDoc>> {
+  if (!ids.length) return new Map()
+  const stations = await store.collection<StationDoc>('stations').find({ _id: { $in: [...new Set(ids)] } }, { limit: 1000 })
+  return new Map(stations.map((s) => [s._id, s]))
+}
+
+export async function regionChain(store: Store, regionId: string): Promise<RegionDoc[]> {
+  const regions = store.collection<RegionDoc>('regions')
+  const chain: RegionDoc[] = []
+  for (let id: string | null = regionId; id && chain.length < 6; ) {
+    const region: RegionDoc | null = await regions.get(id)
+    if (!region) break
+    chain.push(region)
+    id = region.parentId
+  }
+  return chain
+}
+
+/** The district (区) a region belongs to, or the region itself when it is one. */
+export async function districtOf(store: Store, regionId: string): Promise<RegionDoc | null> {
+  const chain = await regionChain(store, regionId)
+  return chain.find((r) => r.level === 'district') ?? null
+}
+
+/** Every region at or below the given one. */
+export async function regionSubtree(store: Store, rootId: string): Promise<string[]> {
+  const regions = store.collection<RegionDoc>('regions')
+  const ids = [rootId]
+  for (let frontier = [rootId]; frontier.length; ) {
+    const children = await regions.find({ parentId: { $in: frontier } }, { limit: 1000 })
+    frontier = children.map((r) => r._id)
+    ids.push(...frontier)
+  }
+  return ids
+}
+
+export async function unitsOfDistrict(store: Store, districtId: string): Promise<UnitDoc[]> {
+  return store.collection<UnitDoc>('units').find({ regionId: districtId }, { sort: [['name', 1]], limit: 1000 })
+}
+
+export async function userById(store: Store, id: string): Promise<UserDoc | null> {
+  return store.collection<UserDoc>('users').get(id)
+}

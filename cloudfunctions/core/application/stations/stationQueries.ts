@@ -1,0 +1,49 @@
+import type { DeputyView, HandlingUnitView, StationSummary, StationView } from '@minyi/types'
+import type { Caller } from '../../domain/caller'
+import { nextReceptionDay } from '../../domain/reception'
+import type { DeputyDoc, RegionDoc, StationDoc } from '../../domain/records'
+import type { Deps } from '../deps'
+import { deputyByCode, regionChain, stationByCode, stationsById, unitsOfDistrict } from '../shared/lookups'
+import { presentDeputyCard, presentStationSummary } from './presentStation'
+
+export async function listStations(deps: Deps): Promise<{ stations: StationSummary[] }> {
+  const stations = await deps.store.collection<StationDoc>('stations').find({}, { sort: [['code', 1]], limit: 1000 })
+  return { stations: stations.map(presentStationSummary) }
+}
+
+export async function stationView(deps: Deps, code: string): Promise<StationView> {
+  const station = await stationByCode(deps.store, code)
+  const deputies = await deps.store
+    .collection<DeputyDoc>('deputies')
+    .find({ stationIds: station._id }, { sort: [['name', 1]], limit: 200 })
+  const chain: RegionDoc[] = await regionChain(deps.store, station.regionId)
+  const cards = deputies
+    .map((d) => presentDeputyCard(d, station._id))
+    // The station head first, then by level (higher level first), then by name.
+    .sort((a, b) => Number(b.isHead) - Number(a.isHead))
+  return {
+    ...presentStationSummary(station),
+    openHours: station.openHours,
+    contactPhone: station.contactPhone,
+    regionName: chain.map((r) => r.name).reverse().join(' '),
+    officeName: chain[0]?.officeName ?? '',
+    deputies: cards,
+    reception: { rule: station.reception.label, next: nextReceptionDay(station.reception, deps.clock.now()) },
+  }
+}
+
+export async function deputyView(deps: Deps, code: string): Promise<DeputyView> {
+  const deputy = await deputyByCode(deps.store, code)
+  const stations = await stationsById(deps.store, deputy.stationIds)
+  return {
+    ...presentDeputyCard(deputy),
+    bio: deputy.bio,
+    stations: deputy.stationIds.map((id) => stations.get(id)).filter((s): s is StationDoc => !!s).map(presentStationSummary),
+  }
+}
+
+export async function listUnits(deps: Deps, caller: Caller): Promise<{ units: HandlingUnitView[] }> {
+  if (!caller.regionId) return { units: [] }
+  const units = await unitsOfDistrict(deps.store, caller.regionId)
+  return { units: units.map((u) => ({ id: u._id, name: u.name })) }
+}

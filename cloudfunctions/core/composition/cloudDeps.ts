@@ -1,0 +1,42 @@
+// Production wiring: CloudBase database, WeChat open APIs, keys from the function's environment.
+// Nothing here can enable the local development sign-in; that lives only in server/.
+import { randomUUID } from 'node:crypto'
+import type { Deps } from '../application/deps'
+import { configFromEnv } from '../config'
+import { createAesPhoneVault, parseKey } from '../adapters/crypto/aesPhoneVault'
+import { createCloudbaseStore } from '../adapters/cloudbase/cloudbaseStore'
+import { createMsgSecCheck } from '../adapters/wechat/msgSecCheck'
+import type { WxOpenApi } from '../adapters/wechat/openapi'
+import { createSubscribeNotifier, type TemplateBinding } from '../adapters/wechat/subscribeNotifier'
+import { systemClock } from '../ports'
+
+export interface CloudRuntime {
+  /** An initialised `@cloudbase/node-sdk` app. */
+  app: Parameters<typeof createCloudbaseStore>[0]
+  openapi: WxOpenApi
+  env: NodeJS.ProcessEnv
+}
+
+function templatesFromEnv(env: NodeJS.ProcessEnv): Record<string, TemplateBinding> {
+  if (!env.MINYI_TEMPLATES) return {}
+  return JSON.parse(env.MINYI_TEMPLATES) as Record<string, TemplateBinding>
+}
+
+export function createCloudDeps(runtime: CloudRuntime): Deps {
+  const { env } = runtime
+  if (!env.MINYI_PHONE_KEY) {
+    throw new Error('MINYI_PHONE_KEY is not set: refusing to run without the phone-number encryption key')
+  }
+  const log = (message: string, detail?: unknown) => console.error(`[minyi] ${message}`, detail ?? '')
+  return {
+    store: createCloudbaseStore(runtime.app),
+    clock: systemClock,
+    contentCheck: createMsgSecCheck(runtime.openapi, log),
+    notifier: createSubscribeNotifier(runtime.openapi, templatesFromEnv(env), env.MINYI_MINIPROGRAM_STATE ?? 'formal'),
+    pushNeedsConsent: true,
+    phoneVault: createAesPhoneVault(parseKey(env.MINYI_PHONE_KEY)),
+    newId: randomUUID,
+    config: configFromEnv(env),
+    log,
+  }
+}

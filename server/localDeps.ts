@@ -1,0 +1,53 @@
+// Wiring of the embedded default: nedb under DATA_DIR, the word-list content check, the recording
+// notifier, and a phone-encryption key kept outside the data folder.
+import { randomBytes, randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Deps } from '../cloudfunctions/core/application/deps'
+import { configFromEnv } from '../cloudfunctions/core/config'
+import { createAesPhoneVault, parseKey } from '../cloudfunctions/core/adapters/crypto/aesPhoneVault'
+import { openNedbStore } from '../cloudfunctions/core/adapters/embedded/nedbStore'
+import { createRecordingNotifier } from '../cloudfunctions/core/adapters/local/recordingNotifier'
+import { createWordListContentCheck } from '../cloudfunctions/core/adapters/local/wordListContentCheck'
+import { systemClock, type Clock } from '../cloudfunctions/core/ports'
+
+/**
+ * The local key: MINYI_PHONE_KEY if set, else a key file (MINYI_KEY_FILE, default
+ * `.secrets/phone.key`) created on first start. Never inside the data folder.
+ */
+export function loadLocalPhoneKey(env: NodeJS.ProcessEnv, dataDir: string): Buffer {
+  if (env.MINYI_PHONE_KEY) return parseKey(env.MINYI_PHONE_KEY)
+  const file = path.resolve(env.MINYI_KEY_FILE ?? path.join('.secrets', 'phone.key'))
+  if (file.startsWith(path.resolve(dataDir) + path.sep)) {
+    throw new Error('the phone key file must not live inside the data folder')
+  }
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
+  return parseKey(fs.readFileSync(file, 'utf8'))
+}
+
+export interface LocalDepsOptions {
+  dataDir: string
+  env?: NodeJS.ProcessEnv
+  clock?: Clock
+  log?: Deps['log']
+}
+
+export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> {
+  const env = options.env ?? process.env
+  const store = await openNedbStore({ dataDir: options.dataDir })
+  const clock = options.clock ?? systemClock
+  return {
+    store,
+    clock,
+    contentCheck: createWordListContentCheck(),
+    notifier: createRecordingNotifier(store, clock, randomUUID),
+    pushNeedsConsent: false,
+    phoneVault: createAesPhoneVault(loadLocalPhoneKey(env, options.dataDir)),
+    newId: randomUUID,
+    config: configFromEnv(env),
+    log: options.log ?? ((message, detail) => console.error(`[minyi] ${message}`, detail ?? '')),
+  }
+}

@@ -1,0 +1,89 @@
+// `npm start`: the whole product on this machine — the h5 build and the api on 127.0.0.1, backed
+// by the embedded store under DATA_DIR (default .data/), seeded with demo data on first start.
+import fs from 'node:fs'
+import path from 'node:path'
+import { buildScene } from '@minyi/types'
+import { createApi } from '../cloudfunctions/core/api/router'
+import { createLocalQrCodeMaker } from '../cloudfunctions/core/adapters/local/qrcodePng'
+import type { DeputyDoc, StationDoc, UserDoc } from '../cloudfunctions/core/domain/records'
+import { runScheduledJobs } from '../cloudfunctions/core/jobs/scheduledJobs'
+import { describeDemoUser, seedDemoData } from './demoData'
+import { assertLocalRuntime } from './devIdentity'
+import { createLocalServer } from './http'
+import { createLocalDeps } from './localDeps'
+
+const JOB_INTERVAL_MS = 60_000
+
+async function writeQrCodes(deps: Awaited<ReturnType<typeof createLocalDeps>>, baseUrl: string, qrDir: string) {
+  fs.mkdirSync(qrDir, { recursive: true })
+  const maker = createLocalQrCodeMaker(baseUrl)
+  const stations = await deps.store.collection<StationDoc>('stations').find({}, { limit: 1000 })
+  const deputies = await deps.store.collection<DeputyDoc>('deputies').find({}, { limit: 1000 })
+  for (const s of stations) {
+    const { png } = await maker.make(buildScene({ kind: 'station', code: s.code }))
+    fs.writeFileSync(path.join(qrDir, `民意码-${s.code}-${s.name}.png`), png)
+  }
+  for (const d of deputies) {
+    const { png } = await maker.make(buildScene({ kind: 'deputy', code: d.code }))
+    fs.writeFileSync(path.join(qrDir, `代表码-${d.code}-${d.name}.png`), png)
+  }
+  return { stations, deputies }
+}
+
+async function main() {
+  assertLocalRuntime()
+  const port = Number.parseInt(process.env.PORT ?? '8080', 10)
+  const host = process.env.HOST ?? '127.0.0.1'
+  const dataDir = path.resolve(process.env.DATA_DIR ?? '.data')
+  const staticDir = path.resolve(process.env.STATIC_DIR ?? 'dist-h5')
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    console.error(`没有找到前端构建产物 ${staticDir}/index.html，请先运行 npm run build:h5`)
+    process.exit(1)
+  }
+  fs.mkdirSync(dataDir, { recursive: true })
+  const deps = await createLocalDeps({ dataDir })
+  const { seeded } = await seedDemoData(deps.store)
+  const baseUrl = `http://${host}:${port}`
+  const qrDir = path.join(dataDir, 'qrcodes')
+  const { stations, deputies } = await writeQrCodes(deps, baseUrl, qrDir)
+
+  const server = createLocalServer({ api: createApi(deps), store: deps.store, staticDir, qrDir })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, resolve)
+  })
+
+  const timer = setInterval(() => {
+    runScheduledJobs(deps).catch((error) => deps.log('scheduled jobs failed', error))
+  }, JOB_INTERVAL_MS)
+
+  const users = await deps.store.collection<UserDoc>('users').find({}, { sort: [['_id', 1]], limit: 100 })
+  const lines = [
+    '',
+    `民意通已启动：${baseUrl}/`,
+    `数据目录：${dataDir}${seeded ? '（已写入演示数据）' : ''}`,
+    '',
+    '演示身份（页面上“选择演示身份”，或请求头 X-Dev-User）：',
+    ...users.filter((u) => u._id.startsWith('dev-')).map((u) => `  ${u._id.padEnd(16)} ${describeDemoUser(u)}`),
+    '',
+    `二维码图片（每个家站点的民意码、每位代表的代表码）：${qrDir}`,
+    ...stations.map((s) => `  民意码 ${s.code}  ${baseUrl}/#/pages/scan/index?scene=${encodeURIComponent(buildScene({ kind: 'station', code: s.code }))}`),
+    ...deputies.map((d) => `  代表码 ${d.code}  ${baseUrl}/#/pages/scan/index?scene=${encodeURIComponent(buildScene({ kind: 'deputy', code: d.code }))}`),
+    '',
+  ]
+  console.log(lines.join('\n'))
+
+  const stop = async () => {
+    clearInterval(timer)
+    server.close()
+    await deps.store.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
