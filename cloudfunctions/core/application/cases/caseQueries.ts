@@ -18,7 +18,7 @@ async function summaries(deps: Deps, cases: CaseDoc[]): Promise<CaseSummary[]> {
 export async function listMyCases(deps: Deps, caller: Caller): Promise<{ cases: CaseSummary[] }> {
   const cases = await deps.store
     .collection<CaseDoc>('cases')
-    .find({ residentId: caller.userId }, { sort: [['createdAt', -1]], limit: 200 })
+    .find({ residentId: caller.userId }, { sort: [['createdAt', -1], ['trackingNo', -1]], limit: 200 })
   return { cases: await summaries(deps, cases) }
 }
 
@@ -35,7 +35,7 @@ export async function caseInbox(
   if (input.category) filter.category = input.category
   const collection = deps.store.collection<CaseDoc>('cases')
   const [cases, total] = await Promise.all([
-    collection.find(filter, { sort: [['createdAt', -1]], limit: 100 }),
+    collection.find(filter, { sort: [['createdAt', -1], ['trackingNo', -1]], limit: 100 }),
     collection.count(filter),
   ])
   return { cases: await summaries(deps, cases), total }

@@ -1,0 +1,45 @@
+// Bundles each cloud function (entry + the shared core it imports) into
+// cloudfunctions/<name>/dist/index.js for upload. The SDKs the CloudBase runtime installs from the
+// function's package.json stay external. Fails if a bundle pulls in the local runtime (server/),
+// which is where the development sign-in lives.
+import path from 'node:path'
+import { build } from 'esbuild'
+
+export const FUNCTIONS = ['api', 'timer'] as const
+const root = path.resolve(__dirname, '..')
+
+export async function buildFunction(name: string, outdir = path.join(root, 'cloudfunctions', name, 'dist')) {
+  const result = await build({
+    entryPoints: [path.join(root, 'cloudfunctions', name, 'index.ts')],
+    outfile: path.join(outdir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16',
+    format: 'cjs',
+    external: ['wx-server-sdk', '@cloudbase/node-sdk'],
+    tsconfig: path.join(root, 'tsconfig.json'),
+    metafile: true,
+    minify: false,
+    sourcemap: false,
+    logLevel: 'warning',
+  })
+  const inputs = Object.keys(result.metafile.inputs)
+  const forbidden = inputs.filter((file) => file.startsWith('server/') || file.includes('@seald-io/nedb'))
+  if (forbidden.length) throw new Error(`cloud function ${name} must not include local-runtime code: ${forbidden.join(', ')}`)
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0)
+  return { name, inputs, bytes, outfile: path.join(outdir, 'index.js') }
+}
+
+async function main() {
+  for (const name of FUNCTIONS) {
+    const built = await buildFunction(name)
+    console.log(`${built.name}: ${path.relative(root, built.outfile)} (${(built.bytes / 1024).toFixed(0)} KB, ${built.inputs.length} modules)`)
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
