@@ -1,5 +1,5 @@
 // Bundles each cloud function (entry + the shared core it imports) into
-// cloudfunctions/<name>/dist/index.js for upload. The SDKs the CloudBase runtime installs from the
+// cloudfunctions/<name>/index.js (the file the CloudBase runtime loads; git ignores it). The SDKs the CloudBase runtime installs from the
 // function's package.json stay external. Fails if a bundle pulls in the local runtime (server/),
 // which is where the development sign-in lives.
 import path from 'node:path'
@@ -8,13 +8,13 @@ import { build } from 'esbuild'
 export const FUNCTIONS = ['api', 'timer'] as const
 const root = path.resolve(__dirname, '..')
 
-export async function buildFunction(name: string, outdir = path.join(root, 'cloudfunctions', name, 'dist')) {
+export async function buildFunction(name: string, outfile = path.join(root, 'cloudfunctions', name, 'index.js')) {
   const result = await build({
     entryPoints: [path.join(root, 'cloudfunctions', name, 'index.ts')],
-    outfile: path.join(outdir, 'index.js'),
+    outfile,
     bundle: true,
     platform: 'node',
-    target: 'node16',
+    target: 'node18',
     format: 'cjs',
     external: ['wx-server-sdk', '@cloudbase/node-sdk'],
     tsconfig: path.join(root, 'tsconfig.json'),
@@ -27,7 +27,7 @@ export async function buildFunction(name: string, outdir = path.join(root, 'clou
   const forbidden = inputs.filter((file) => file.startsWith('server/') || file.includes('@seald-io/nedb'))
   if (forbidden.length) throw new Error(`cloud function ${name} must not include local-runtime code: ${forbidden.join(', ')}`)
   const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0)
-  return { name, inputs, bytes, outfile: path.join(outdir, 'index.js') }
+  return { name, inputs, bytes, outfile }
 }
 
 async function main() {

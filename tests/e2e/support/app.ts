@@ -1,0 +1,108 @@
+// Starts the local runtime (server/main.ts, exactly what `npm start` runs after the h5 build) on a
+// free port with a fresh data folder, and drives Debian's Chromium through playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const root = path.resolve(__dirname, '..', '..', '..')
+export const SCREENSHOT_DIR = path.join(root, 'test-results', 'screenshots')
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+export interface RunningApp {
+  baseUrl: string
+  dataDir: string
+  output: () => string
+  stop(): Promise<void>
+}
+
+export async function startApp(): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(root, 'dist-h5', 'index.html'))) {
+    throw new Error('dist-h5/index.html is missing: run `npm run build:h5` before the end-to-end tests')
+  }
+  const port = await freePort()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-e2e-'))
+  let output = ''
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, MINYI_KEY_FILE: path.join(dataDir, '..', `${path.basename(dataDir)}.key`) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  const baseUrl = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  while (!output.includes('民意通已启动')) {
+    if (child.exitCode !== null) throw new Error(`the local runtime exited early:\n${output}`)
+    if (Date.now() > deadline) throw new Error(`the local runtime did not start in time:\n${output}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    baseUrl,
+    dataDir,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await new Promise((r) => child.once('exit', r))
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-chromium-'))
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${userDataDir}`,
+    ],
+  })
+}
+
+/** A phone-sized page in its own browser context (its own localStorage: one person). */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  return page
+}
+
+let shotCounter = 0
+/** Saves a full-page screenshot under test-results/screenshots (gitignored) for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  shotCounter += 1
+  const file = path.join(SCREENSHOT_DIR, `${String(shotCounter).padStart(2, '0')}-${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
