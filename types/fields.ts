@@ -49,6 +49,11 @@ export function calendarDate(label: string) {
   return z
     .string({ error: `请选择${label}` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 年-月-日`)
+    .refine((value) => {
+      // Reject dates that do not exist (2026-02-30), which the pattern alone lets through.
+      const d = new Date(`${value}T00:00:00Z`)
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value
+    }, `${label}不是有效的日期`)
 }
 
 /** Client-generated idempotency key of a mutating request. */

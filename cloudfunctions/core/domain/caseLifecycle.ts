@@ -33,11 +33,14 @@ export interface CaseMove {
   notices: OutboxItem[]
 }
 
+/** What the refusal says cannot be done; a resident closes or reopens a case by rating it. */
+const REFUSED_ACTION: Partial<Record<CaseCommand, string>> = { close: '评价', reopen: '评价' }
+
 export function assertCanMove(c: CaseDoc, command: CaseCommand): void {
   if (!canTransition(command, c.status)) {
     throw new DomainError(
       'INVALID_STATE',
-      `这条民意当前为「${CASE_STATUS_LABELS[c.status]}」，不能${CASE_TRANSITIONS[command].label}`,
+      `这条民意当前为「${CASE_STATUS_LABELS[c.status]}」，不能${REFUSED_ACTION[command] ?? CASE_TRANSITIONS[command].label}`,
     )
   }
 }

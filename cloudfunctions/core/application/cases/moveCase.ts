@@ -35,6 +35,12 @@ export async function moveCase(
     const status = now ? CASE_STATUS_LABELS[now.status] : '未知'
     throw new DomainError('CONFLICT', `这条民意刚刚已被他人处理（当前状态：${status}），请刷新后查看`)
   }
-  await flushOutbox(deps, caseId)
+  // The change is done and its notices are safe in the case's outbox; if delivering them fails
+  // now, the scheduled job finishes the flush. The caller must not be told the change failed.
+  try {
+    await flushOutbox(deps, caseId)
+  } catch (error) {
+    deps.log('outbox flush failed; the scheduled job will deliver it', { caseId, error: String(error) })
+  }
   return viewCase(deps, caller, await loadVisibleCase(deps, caller, caseId))
 }

@@ -91,6 +91,11 @@ export async function deliverPush(deps: Deps, notificationId: string): Promise<N
     return 'no_consent'
   }
   const result = await deps.notifier.send({ openid: user.openid, template: n.push.template, data: n.push.data, page: n.link ?? 'pages/messages/index' })
+  // A send WeChat did not deliver (other than "no consent") did not use up the consent: give the
+  // credit back, so a retry or the next change can still reach the resident.
+  if (!result.ok && deps.pushNeedsConsent && String(result.code) !== '43101') {
+    await users.update({ _id: user._id }, { inc: { [creditPath]: 1 } })
+  }
   if (result.ok) {
     await record('sent', null)
     return 'sent'

@@ -1,0 +1,94 @@
+// Shared steps for the api tests: submit a case as a resident, read the stored document, and
+// stores that misbehave on purpose (a gate that holds writes until every racer has read, a
+// collection whose insert fails once) so that races and crashes happen deterministically.
+import type { ApiResponse, ErrorCode } from '@minyi/types'
+import type { CaseDoc, NotificationDoc } from '../../cloudfunctions/core/domain/records'
+import type { Collection, CollectionName, Store, StoredDoc } from '../../cloudfunctions/core/ports'
+import { openNedbStore } from '../../cloudfunctions/core/adapters/embedded/nedbStore'
+import { validOpinion, type Harness } from '../support/apiHarness'
+
+export async function submit(h: Harness, residentId = 'dev-resident-1', change: Record<string, unknown> = {}): Promise<string> {
+  const { id } = await h.ok(residentId, 'case.submit', { ...validOpinion, ...change })
+  return id
+}
+
+export async function caseDoc(h: Harness, id: string): Promise<CaseDoc> {
+  const c = await h.store.collection<CaseDoc>('cases').get(id)
+  if (!c) throw new Error(`case ${id} is not stored`)
+  return c
+}
+
+export function notificationsOf(h: Harness, recipientId: string): Promise<NotificationDoc[]> {
+  return h.store.collection<NotificationDoc>('notifications').find({ recipientId }, { sort: [['createdAt', 1]], limit: 1000 })
+}
+
+/** The error of a refused answer; fails the test when the answer was ok. */
+export function refusal(response: ApiResponse<unknown>): { code: ErrorCode; message: string; field?: string } {
+  if (response.ok) throw new Error(`expected a refusal, got ${JSON.stringify(response.data).slice(0, 200)}`)
+  return response.error
+}
+
+/** True when the text contains Chinese characters (a message a resident can read). */
+export const CHINESE = /[\u4e00-\u9fa5]/
+
+type Hooks = {
+  /** Runs before the named collection's method; may wait or throw. */
+  before?: (collection: CollectionName, method: keyof Collection<StoredDoc>, args: unknown[]) => Promise<void> | void
+}
+
+/** A store that calls hooks around the real embedded store's operations. */
+export async function hookedStore(hooks: Hooks): Promise<Store> {
+  const inner = await openNedbStore()
+  return {
+    collection<T extends StoredDoc>(name: CollectionName): Collection<T> {
+      const real = inner.collection<T>(name)
+      const wrap =
+        <M extends keyof Collection<T>>(method: M) =>
+        async (...args: unknown[]) => {
+          await hooks.before?.(name, method, args)
+          return (real[method] as (...a: unknown[]) => Promise<unknown>)(...args)
+        }
+      return {
+        get: wrap('get'),
+        find: wrap('find'),
+        count: wrap('count'),
+        insert: wrap('insert'),
+        update: wrap('update'),
+        remove: wrap('remove'),
+      } as Collection<T>
+    },
+    close: () => inner.close(),
+  }
+}
+
+/**
+ * Holds every conditional status update of a case (`{ _id, status }`) until `racers` of them have
+ * arrived, so that all racers have read the case in the same state before any of them writes.
+ */
+export function statusUpdateGate() {
+  let racers = 0
+  let waiting: Array<() => void> = []
+  return {
+    arm(count: number) {
+      racers = count
+      waiting = []
+    },
+    hooks: {
+      before: async (collection: CollectionName, method: string, args: unknown[]) => {
+        if (!racers || collection !== 'cases' || method !== 'update') return
+        const filter = args[0] as Record<string, unknown>
+        if (!('status' in filter)) return
+        await new Promise<void>((resolve) => {
+          waiting.push(resolve)
+          const releaseAll = () => {
+            racers = 0
+            for (const release of waiting.splice(0)) release()
+          }
+          if (waiting.length === racers) releaseAll()
+          // Never hang a test: a racer that was refused before writing must not hold the rest.
+          else setTimeout(releaseAll, 1000).unref()
+        })
+      },
+    } satisfies Hooks,
+  }
+}
