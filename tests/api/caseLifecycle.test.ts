@@ -200,7 +200,7 @@ describe('each command, as its user sees the result', () => {
       canRate: false,
       commands: [],
     })
-    expect(lastEntry(view)).toMatchObject({ label: '评价并办结', actor: '群众（本人）', from: 'replied', to: 'closed', note: '谢谢代表' })
+    expect(lastEntry(view)).toMatchObject({ label: '评价并办结', actor: '群众', from: 'replied', to: 'closed', note: '谢谢代表' })
     expect((await caseDoc(h, id)).reopenCount).toBe(0)
     // Staff see the rating too.
     expect((await h.ok(STAFF, 'case.get', { caseId: id })).rating?.value).toBe(rating)

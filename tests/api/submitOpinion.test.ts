@@ -21,7 +21,7 @@ describe('a resident submits an opinion', () => {
     expect(mine.cases.map((c) => c.trackingNo)).toEqual(['MY20261123-0002', 'MY20261123-0001'])
     const view = await h.ok('dev-resident-1', 'case.get', { caseId: result.id })
     expect(view).toMatchObject({ status: 'submitted', category: 'traffic', place: validOpinion.place, channel: 'station_code', isMine: true })
-    expect(view.timeline).toEqual([expect.objectContaining({ type: 'submit', label: '提交民意', actor: '群众（本人）', to: 'submitted' })])
+    expect(view.timeline).toEqual([expect.objectContaining({ type: 'submit', label: '提交民意', actor: '群众', to: 'submitted' })])
   })
 
   it('numbers cases per Shanghai day', async () => {

@@ -12,7 +12,7 @@ const submitted: CaseEvent = {
   at: '2026-11-23T02:00:00.000Z',
   actorId: 'dev-resident-1',
   actorRole: 'resident',
-  actorLabel: '群众（本人）',
+  actorLabel: '群众',
   from: null,
   to: 'submitted',
   note: null,
@@ -162,7 +162,7 @@ describe('buildTimeline', () => {
 
   it('labels each step and keeps who, when, from → to and the note', () => {
     expect(buildTimeline(events, 'resident')).toEqual([
-      { id: 'e0', type: 'submit', label: '提交民意', actor: '群众（本人）', at: submitted.at, from: null, to: 'submitted', note: null },
+      { id: 'e0', type: 'submit', label: '提交民意', actor: '群众', at: submitted.at, from: null, to: 'submitted', note: null },
       { id: 'e2', type: 'transfer', label: '转办承办单位', actor: '联络站工作人员', at: submitted.at, from: 'submitted', to: 'transferred', note: '请核实' },
     ])
     expect(buildTimeline(events, 'staff')[1].label).toBe('查看了群众联系电话')

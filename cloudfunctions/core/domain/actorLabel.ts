@@ -5,7 +5,7 @@ import type { Caller } from './caller'
 export function actorLabel(caller: Pick<Caller, 'role' | 'name'>): string {
   switch (caller.role) {
     case 'resident':
-      return '群众（本人）'
+      return '群众'
     case 'deputy':
       return `人大代表 ${caller.name}`
     case 'staff':
@@ -16,4 +16,8 @@ export function actorLabel(caller: Pick<Caller, 'role' | 'name'>): string {
 }
 
 export const SYSTEM_LABEL = '系统'
-export { ROLE_LABELS }
+
+/** For internal audit entries: the role and the person's name. */
+export function auditLabel(caller: Pick<Caller, 'role' | 'name'>): string {
+  return `${ROLE_LABELS[caller.role]} ${caller.name}`
+}

@@ -19,6 +19,9 @@ interface NoticeText {
   remark: string
 }
 
+/** Ends a clause with exactly one full stop, whatever punctuation it came with. */
+const sentence = (text: string) => `${text.trim().replace(/[。；;，,.!！\s]+$/u, '')}。`
+
 const excerpt = (text: string, length: number) => {
   const chars = Array.from(text.replace(/\s+/g, ' ').trim())
   return chars.length <= length ? chars.join('') : `${chars.slice(0, length).join('')}…`
@@ -49,7 +52,7 @@ function noticeText(command: CaseCommand, c: CaseDoc, d: NoticeDetails): NoticeT
     case 'decline':
       return {
         title: '您反映的事项不予受理',
-        body: `编号 ${no}：${d.reason ?? ''}。建议途径：${d.guidance ?? ''}`,
+        body: `编号 ${no}：${sentence(d.reason ?? '')}建议途径：${sentence(d.guidance ?? '')}`,
         status: '不予受理',
         remark: excerpt(`建议：${d.guidance ?? ''}`, 18),
       }

@@ -142,6 +142,8 @@ export interface CaseDoc {
   /** Notifications written with the change that caused them, delivered by the outbox flush. */
   outbox: OutboxItem[]
   outboxSize: number
+  /** Distinct significant words of content and place, for finding similar cases (triage). */
+  terms?: string[]
   createdAt: string
   updatedAt: string
 }
@@ -186,4 +188,35 @@ export interface PushLogDoc {
   data: Record<string, string>
   page: string
   at: string
+}
+
+/** An answer staff keep for questions residents often ask (政策、办事程序), per district. */
+export interface KnowledgeDoc {
+  _id: string
+  /** The district (区) whose staff maintain it. */
+  regionId: string
+  title: string
+  /** Words or phrases a question about this entry contains, e.g. 加装电梯, 补贴. */
+  keywords: string[]
+  answer: string
+  category: Category
+  status: 'active' | 'retired'
+  /** Significant words of title and keywords, for searching. */
+  terms: string[]
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+  /** User id and name of whoever last changed it. */
+  updatedBy: string
+  updatedByName: string
+  retiredReason?: string | null
+}
+
+/** How many cases hold a term (document frequency), for weighting words in similarity; `_id: 'total'` counts the cases. */
+export interface TermStatDoc {
+  _id: string
+  term: string
+  df: number
+  /** On the `total` document only: the number of terms of all counted cases. */
+  terms?: number
 }

@@ -65,6 +65,8 @@ export const COLLECTIONS = [
   'requests',
   'counters',
   'push_log',
+  'knowledge',
+  'term_stats',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

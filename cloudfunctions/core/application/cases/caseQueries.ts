@@ -1,6 +1,7 @@
 import type { CaseSummary, ParsedInput } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
 import { mayRevealPhone } from '../../domain/caseAccess'
+import { auditLabel } from '../../domain/actorLabel'
 import { planRecord } from '../../domain/caseLifecycle'
 import { DomainError } from '../../domain/errors'
 import type { CaseDoc } from '../../domain/records'
@@ -52,7 +53,7 @@ export async function revealPhone(deps: Deps, caller: Caller, input: ParsedInput
     at: deps.clock.now().toISOString(),
     actorId: caller.userId,
     actorRole: caller.role,
-    actorLabel: caller.role === 'deputy' ? `人大代表 ${caller.name}` : `${caller.name}（工作人员）`,
+    actorLabel: auditLabel(caller),
     from: null,
     to: null,
     note: null,

@@ -23,7 +23,7 @@ async function unreadCount(deps: Deps, caller: Caller): Promise<number> {
 export async function listNotifications(deps: Deps, caller: Caller): Promise<{ notifications: NotificationView[]; unread: number }> {
   const list = await deps.store
     .collection<NotificationDoc>('notifications')
-    .find({ recipientId: caller.userId }, { sort: [['createdAt', -1]], limit: 200 })
+    .find({ recipientId: caller.userId }, { sort: [['createdAt', -1], ['_id', -1]], limit: 200 })
   return { notifications: list.map(present), unread: await unreadCount(deps, caller) }
 }
 

@@ -4,6 +4,7 @@
 // blocks or undoes the change.
 import type { CaseDoc, NotificationDoc, OutboxItem, UserDoc } from '../../domain/records'
 import { checkTemplateData } from '../../domain/subscribeMessages'
+import type { PushResult } from '../../ports'
 import type { Deps } from '../deps'
 
 function toNotification(item: OutboxItem, caseId: string): NotificationDoc {
@@ -90,7 +91,9 @@ export async function deliverPush(deps: Deps, notificationId: string): Promise<N
     await record('no_consent', '用户没有剩余的订阅次数')
     return 'no_consent'
   }
-  const result = await deps.notifier.send({ openid: user.openid, template: n.push.template, data: n.push.data, page: n.link ?? 'pages/messages/index' })
+  const result = await deps.notifier
+    .send({ openid: user.openid, template: n.push.template, data: n.push.data, page: n.link ?? 'pages/messages/index' })
+    .catch((error: unknown): PushResult => ({ ok: false, code: 'THROWN', message: String(error), retryable: true }))
   // A send WeChat did not deliver (other than "no consent") did not use up the consent: give the
   // credit back, so a retry or the next change can still reach the resident.
   if (!result.ok && deps.pushNeedsConsent && String(result.code) !== '43101') {
