@@ -16,7 +16,8 @@ export async function buildFunction(name: string, outfile = path.join(root, 'clo
     platform: 'node',
     target: 'node18',
     format: 'cjs',
-    external: ['wx-server-sdk', '@cloudbase/node-sdk'],
+    // @node-rs/jieba is a native module (word segmentation): installed by the runtime from package.json.
+    external: ['wx-server-sdk', '@cloudbase/node-sdk', '@node-rs/jieba'],
     tsconfig: path.join(root, 'tsconfig.json'),
     metafile: true,
     minify: false,

@@ -11,6 +11,7 @@ import type {
 } from '../cloudfunctions/core/domain/records'
 import type { Store } from '../cloudfunctions/core/ports'
 import { devOpenid } from './devIdentity'
+import { knowledgeEntries } from './demoKnowledge'
 
 export const DEMO_CITY = '临江市'
 
@@ -168,5 +169,6 @@ export async function seedDemoData(store: Store): Promise<{ seeded: boolean }> {
   await insertAll('deputies', deputies)
   await insertAll('units', units)
   await insertAll('users', users)
+  await insertAll('knowledge', knowledgeEntries)
   return { seeded: already === 0 }
 }

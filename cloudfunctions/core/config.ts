@@ -1,4 +1,5 @@
 import type { CalendarOverrides } from './domain/workingDays'
+import type { TriageSettings } from './domain/triage/settings'
 
 /** Settings a district can change; defaults follow the published municipal rules where they exist. */
 export interface AppConfig {
@@ -12,6 +13,8 @@ export interface AppConfig {
   pushMaxAttempts: number
   /** How long a finished request's answer is kept for deduplicating retries. */
   requestRetentionDays: number
+  /** Overrides of the triage assistance figures (similar cases, proposal threshold); defaults in domain/triage/settings.ts. */
+  triage?: Partial<TriageSettings>
 }
 
 export const DEFAULT_CONFIG: AppConfig = {

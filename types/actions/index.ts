@@ -3,10 +3,13 @@ import { caseActions } from './cases'
 import { notificationActions } from './notifications'
 import { sessionActions } from './session'
 import { stationActions } from './stations'
+import { triageActions } from './triage'
 
 export * from './define'
 export { submitCaseInput, CONTENT_MIN, CONTENT_MAX } from './cases'
 export type { SubmitCaseInput } from './cases'
+export { KNOWLEDGE_STATUS_LABELS, triageViewSchema, knowledgeEntrySchema, similarCaseSchema } from './triage'
+export type { TriageView, KnowledgeEntryView, SimilarCaseView } from './triage'
 
 /** Every action the `api` cloud function answers. One source of truth for both sides. */
 export const ACTIONS = {
@@ -14,6 +17,7 @@ export const ACTIONS = {
   ...stationActions,
   ...caseActions,
   ...notificationActions,
+  ...triageActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

@@ -20,6 +20,9 @@ import { listNotifications, markNotificationsRead } from '../application/notific
 import { me } from '../application/session/me'
 import { recordSubscription } from '../application/session/recordSubscription'
 import { deputyView, listStations, listUnits, stationView } from '../application/stations/stationQueries'
+import { createKnowledge, listKnowledge, retireKnowledge, updateKnowledge } from '../application/triage/knowledgeBase'
+import { similarForDraft } from '../application/triage/similarForDraft'
+import { triageCase } from '../application/triage/triageCase'
 
 export interface HandlerContext {
   deps: Deps
@@ -60,4 +63,11 @@ export const handlers: Handlers = {
 
   'notification.list': ({ deps, caller }) => listNotifications(deps, caller),
   'notification.markRead': ({ deps, caller }, input) => markNotificationsRead(deps, caller, input.notificationId),
+
+  'case.triage': ({ deps, caller }, input) => triageCase(deps, caller, input.caseId),
+  'case.similarForDraft': ({ deps, caller }, input) => similarForDraft(deps, caller, input),
+  'knowledge.list': ({ deps, caller }, input) => listKnowledge(deps, caller, input),
+  'knowledge.create': ({ deps, caller }, input) => createKnowledge(deps, caller, input),
+  'knowledge.update': ({ deps, caller }, input) => updateKnowledge(deps, caller, input),
+  'knowledge.retire': ({ deps, caller }, input) => retireKnowledge(deps, caller, input),
 }

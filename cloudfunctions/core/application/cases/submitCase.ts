@@ -10,6 +10,7 @@ import type { CaseDoc, DeputyDoc } from '../../domain/records'
 import { formatTrackingNo, trackingCounterId } from '../../domain/trackingNumber'
 import type { Deps } from '../deps'
 import { deputyByCode, stationByCode } from '../shared/lookups'
+import { caseTerms, recordTermsQuietly } from '../triage/termStats'
 import { nextSequence, releaseAllowance, takeAllowance } from '../shared/sequence'
 
 export function caseIdFor(residentId: string, requestId: string): string {
@@ -94,6 +95,7 @@ export async function submitCase(
       ],
       outbox: [],
       outboxSize: 0,
+      terms: caseTerms(input.content, input.place, deps.config.triage?.termsPerCase),
       createdAt: at,
       updatedAt: at,
     }
@@ -104,6 +106,7 @@ export async function submitCase(
       if (!winner) throw new Error('case insert reported a duplicate that cannot be read')
       return { id, trackingNo: winner.trackingNo, needsReview: winner.contentCheck === 'review' }
     }
+    await recordTermsQuietly(deps.store, doc.terms ?? [], deps.log)
     return { id, trackingNo, needsReview: doc.contentCheck === 'review' }
   } catch (error) {
     await releaseAllowance(deps.store, allowanceId)
