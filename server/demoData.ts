@@ -11,6 +11,8 @@ import type {
 } from '../cloudfunctions/core/domain/records'
 import type { Store } from '../cloudfunctions/core/ports'
 import { devOpenid } from './devIdentity'
+import { officeShortName } from '../cloudfunctions/core/domain/offices'
+import { seedReceptionDemo } from './receptionDemoData'
 import { knowledgeEntries } from './demoKnowledge'
 
 export const DEMO_CITY = '临江市'
@@ -18,6 +20,9 @@ export const DEMO_CITY = '临江市'
 export const regions: RegionDoc[] = [
   { _id: 'region-binhu', name: '滨湖区', level: 'district', parentId: null, officeName: '临江市滨湖区人大常委会' },
   { _id: 'region-hubin', name: '湖滨街道', level: 'street', parentId: 'region-binhu', officeName: '滨湖区人大常委会湖滨街道工作委员会' },
+  // A second street (its stations are not part of the demo): its 人大工委 shows that one street's
+  // office never sees another street's cases (分级负责).
+  { _id: 'region-huxi', name: '湖西街道', level: 'street', parentId: 'region-binhu', officeName: '滨湖区人大常委会湖西街道工作委员会' },
 ]
 
 export const stations: StationDoc[] = [
@@ -120,6 +125,9 @@ export const units: UnitDoc[] = [
   { _id: 'unit-housing', name: '滨湖区住房和城乡建设局', regionId: 'region-binhu', categories: ['housing', 'utilities'] },
   { _id: 'unit-urban', name: '滨湖区城市管理局', regionId: 'region-binhu', categories: ['environment', 'traffic'] },
   { _id: 'unit-education', name: '滨湖区教育局', regionId: 'region-binhu', categories: ['education'] },
+  // A street-level handling unit, which the 湖滨街道人大工委 assigns itself; district bureaus are
+  // assigned by the 区人大常委会 (分级负责).
+  { _id: 'unit-hubin-community', name: '湖滨街道社区管理办公室', regionId: 'region-hubin', categories: ['housing', 'environment', 'elderly'] },
 ]
 
 const user = (doc: Omit<UserDoc, 'openid' | 'credits' | 'createdAt'>): UserDoc => ({
@@ -139,6 +147,10 @@ export const users: UserDoc[] = [
   user({ _id: 'dev-staff-2', role: 'staff', name: '吴磊', stationIds: ['station-cuiyuan'], deputyId: null, regionId: 'region-binhu' }),
   user({ _id: 'dev-staff-3', role: 'staff', name: '郑丽', stationIds: ['station-wanghu'], deputyId: null, regionId: 'region-binhu' }),
   user({ _id: 'dev-admin-1', role: 'admin', name: '滨湖区人大常委会联络科', stationIds: [], deputyId: null, regionId: 'region-binhu' }),
+  // Staff of the congress offices (分级负责): they see what is forwarded to their office, nothing else.
+  user({ _id: 'dev-office-1', role: 'staff', name: '黄志明', stationIds: [], deputyId: null, regionId: 'region-binhu', officeRegionId: 'region-hubin' }),
+  user({ _id: 'dev-office-2', role: 'staff', name: '何静', stationIds: [], deputyId: null, regionId: 'region-binhu', officeRegionId: 'region-binhu' }),
+  user({ _id: 'dev-office-3', role: 'staff', name: '钱峰', stationIds: [], deputyId: null, regionId: 'region-binhu', officeRegionId: 'region-huxi' }),
 ]
 
 /** A line per demo user for the README and the start banner. */
@@ -151,8 +163,11 @@ export function describeDemoUser(u: UserDoc): string {
       const where = d?.stationIds.map((id) => stations.find((s) => s._id === id)?.name.replace(/^临江市滨湖区湖滨街道/, '')).join('、')
       return `人大代表 ${u.name}（${where}）`
     }
-    case 'staff':
+    case 'staff': {
+      const office = regions.find((r) => r._id === u.officeRegionId)
+      if (office) return `工作人员 ${u.name}（${officeShortName(office)}）`
       return `工作人员 ${u.name}（${stations.find((s) => s._id === u.stationIds[0])?.name.replace(/^临江市滨湖区湖滨街道/, '')}）`
+    }
     case 'admin':
       return `人大机关 ${u.name}（全区）`
   }
@@ -169,6 +184,7 @@ export async function seedDemoData(store: Store): Promise<{ seeded: boolean }> {
   await insertAll('deputies', deputies)
   await insertAll('units', units)
   await insertAll('users', users)
+  await seedReceptionDemo(store)
   await insertAll('knowledge', knowledgeEntries)
   return { seeded: already === 0 }
 }

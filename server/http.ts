@@ -11,6 +11,7 @@ import type { Store } from '../cloudfunctions/core/ports'
 import { avatarSvg } from './avatars'
 import { describeDemoUser } from './demoData'
 import { DEV_USER_HEADER, devOpenidFromHeader } from './devIdentity'
+import type { LocalPhotoRoutes } from './photoRoutes'
 import { ROLE_LABELS } from '@minyi/types'
 
 const MAX_BODY = 1024 * 1024
@@ -33,6 +34,8 @@ export interface LocalServerOptions {
   store: Store
   staticDir: string
   qrDir: string
+  /** Photo upload and the access-checked photo route (server/photoRoutes.ts). */
+  photos?: LocalPhotoRoutes
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
@@ -78,7 +81,7 @@ function inside(root: string, urlPath: string): string | null {
 }
 
 export function createLocalServer(options: LocalServerOptions): http.Server {
-  const { api, store, staticDir, qrDir } = options
+  const { api, store, staticDir, qrDir, photos } = options
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse) {
     let body: unknown
@@ -119,6 +122,9 @@ export function createLocalServer(options: LocalServerOptions): http.Server {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } })
     }
     if (route === 'POST /api') return void handleApi(req, res).catch(fail)
+    if (photos && route === 'POST /api/upload/photo') return void photos.upload(req, res).catch(fail)
+    const photo = /^\/files\/photos\/([A-Za-z0-9_:-]{1,80})\/([A-Za-z0-9_-]{1,20})$/.exec(url.pathname)
+    if (photos && photo && req.method === 'GET') return void photos.serve(res, photo[1], photo[2], url.searchParams).catch(fail)
     if (route === 'GET /api/actions') return sendJson(res, 200, { actions: actionCatalog() })
     if (route === 'GET /api/dev/users') return void handleDevUsers(res).catch(fail)
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'UNKNOWN_ACTION', message: '不支持的请求' } })

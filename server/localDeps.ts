@@ -8,8 +8,10 @@ import { configFromEnv } from '../cloudfunctions/core/config'
 import { createAesPhoneVault, parseKey } from '../cloudfunctions/core/adapters/crypto/aesPhoneVault'
 import { openNedbStore } from '../cloudfunctions/core/adapters/embedded/nedbStore'
 import { createRecordingNotifier } from '../cloudfunctions/core/adapters/local/recordingNotifier'
+import { createLocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
 import { createWordListContentCheck } from '../cloudfunctions/core/adapters/local/wordListContentCheck'
 import { systemClock, type Clock } from '../cloudfunctions/core/ports'
+import { devClockFromEnv } from './devClock'
 
 /**
  * The local key: MINYI_PHONE_KEY if set, else a key file (MINYI_KEY_FILE, default
@@ -38,7 +40,7 @@ export interface LocalDepsOptions {
 export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> {
   const env = options.env ?? process.env
   const store = await openNedbStore({ dataDir: options.dataDir })
-  const clock = options.clock ?? systemClock
+  const clock = options.clock ?? devClockFromEnv(env) ?? systemClock
   return {
     store,
     clock,
@@ -46,6 +48,8 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> 
     notifier: createRecordingNotifier(store, clock, randomUUID),
     pushNeedsConsent: false,
     phoneVault: createAesPhoneVault(loadLocalPhoneKey(env, options.dataDir)),
+    // Photos under <DATA_DIR>/uploads, served only through the access-checked route (server/photoRoutes.ts).
+    fileStore: createLocalFileStore({ root: path.join(options.dataDir, 'uploads'), now: () => clock.now() }),
     newId: randomUUID,
     config: configFromEnv(env),
     log: options.log ?? ((message, detail) => console.error(`[minyi] ${message}`, detail ?? '')),

@@ -10,6 +10,8 @@ import { runScheduledJobs } from '../cloudfunctions/core/jobs/scheduledJobs'
 import { describeDemoUser, seedDemoData } from './demoData'
 import { assertLocalRuntime } from './devIdentity'
 import { createLocalServer } from './http'
+import { createLocalPhotoRoutes } from './photoRoutes'
+import type { LocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
 import { createLocalDeps } from './localDeps'
 
 const JOB_INTERVAL_MS = 60_000
@@ -47,7 +49,8 @@ async function main() {
   const qrDir = path.join(dataDir, 'qrcodes')
   const { stations, deputies } = await writeQrCodes(deps, baseUrl, qrDir)
 
-  const server = createLocalServer({ api: createApi(deps), store: deps.store, staticDir, qrDir })
+  const photos = createLocalPhotoRoutes(deps, deps.fileStore as LocalFileStore)
+  const server = createLocalServer({ api: createApi(deps), store: deps.store, staticDir, qrDir, photos })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, resolve)

@@ -12,6 +12,9 @@ import {
   STATION_KINDS,
 } from './enums'
 import { CASE_STATUSES } from './caseStateMachine'
+import { DEADLINE_KINDS, HANDLER_LEVELS } from './handling'
+import { occurrenceCardSchema } from './receptionViews'
+import { caseSuggestionLinkSchema, mergedCaseSchema, mergedIntoSchema, photoViewSchema } from './caseExtrasViews'
 
 export const roleSchema = z.enum(ROLES)
 export const categorySchema = z.enum(CATEGORIES)
@@ -22,6 +25,8 @@ export const receptionDaySchema = z.object({
   rule: z.string(),
   /** Next occurrence, if any: date `YYYY-MM-DD` and times `HH:mm`. */
   next: z.object({ date: z.string(), start: z.string(), end: z.string() }).nullable(),
+  /** The next few reception days (materialised occurrences) with the deputies on duty. */
+  upcoming: z.array(occurrenceCardSchema).default([]),
 })
 
 export const deputyCardSchema = z.object({
@@ -88,6 +93,35 @@ export const replySchema = z.object({
 })
 export type ReplyView = z.infer<typeof replySchema>
 
+/** 分级负责: who handles the case now — its station, or the congress office it was forwarded to. */
+export const caseHandlerSchema = z.object({
+  level: z.enum(HANDLER_LEVELS),
+  /** e.g. "临江市滨湖区湖滨街道人大代表之家", "湖滨街道人大工委", "滨湖区人大常委会". */
+  name: z.string(),
+})
+export type CaseHandler = z.infer<typeof caseHandlerSchema>
+
+/** The clock the case runs against now, for "预计 11月29日 前答复" / "已超期 2 天". */
+export const caseDeadlineSchema = z.object({
+  kind: z.enum(DEADLINE_KINDS),
+  /** e.g. "承办单位答复期限". */
+  label: z.string(),
+  /** The instant it runs out. */
+  dueAt: z.string(),
+  /** The Shanghai calendar day it runs out (the day to show), `YYYY-MM-DD`. */
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  /** Calendar days past the due date (at least 1 once overdue), 0 otherwise. */
+  overdueDays: z.number(),
+  /** Marked complex (复杂事项): the unit has the longer limit. */
+  complex: z.boolean(),
+  /** The unit's limit was extended (at most once), with this reason. */
+  extension: z.object({ reason: z.string(), fromDate: z.string(), at: z.string() }).nullable(),
+  /** Ready to show, e.g. "预计 11月29日 前答复", "已超期 2 天", "请于 12月1日 前评价，逾期将自动办结". */
+  text: z.string(),
+})
+export type CaseDeadlineView = z.infer<typeof caseDeadlineSchema>
+
 export const caseSummarySchema = z.object({
   id: z.string(),
   trackingNo: z.string(),
@@ -100,6 +134,11 @@ export const caseSummarySchema = z.object({
   updatedAt: z.string(),
   needsReview: z.boolean(),
   dueDate: z.string().nullable(),
+  /** How many residents raised it: the author plus those who seconded (附议). */
+  raisedBy: z.number().default(1),
+  handler: caseHandlerSchema,
+  /** Past its time limit and supervised (督办 written by the deadline job). */
+  overdue: z.boolean().default(false),
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 
@@ -125,6 +164,21 @@ export const caseViewSchema = caseSummarySchema.extend({
   commands: z.array(z.string()),
   isMine: z.boolean(),
   canRate: z.boolean(),
+  /** The caller is a resident who seconded (附议) this case: they follow its progress (masked content, no photos). */
+  seconded: z.boolean().default(false),
+  /** 并案: the case this one follows, if merged. */
+  mergedInto: mergedIntoSchema.nullable().default(null),
+  /** 并案: cases merged into this one (deputies and staff; empty for residents). */
+  mergedCases: z.array(mergedCaseSchema).default([]),
+  /** How many cases were merged into this one (everyone). */
+  mergedCount: z.number().default(0),
+  photos: z.array(photoViewSchema).default([]),
+  /** Submitted 议案/建议 this case is evidence for. */
+  suggestions: z.array(caseSuggestionLinkSchema).default([]),
+  /** The time limit running now, or null when none runs (closed, declined…). */
+  deadline: caseDeadlineSchema.nullable().default(null),
+  /** How many more times 不满意 reopens the case here; at 0 it goes one level up instead. */
+  reopensLeft: z.number().default(0),
 })
 export type CaseView = z.infer<typeof caseViewSchema>
 
@@ -149,5 +203,7 @@ export const meSchema = z.object({
   stations: z.array(stationSummarySchema),
   deputyId: z.string().nullable(),
   unreadNotifications: z.number(),
+  /** Staff of a congress office: the office (街道人大工委 / 区人大常委会) they work for. */
+  office: z.object({ regionId: z.string(), level: z.enum(HANDLER_LEVELS), name: z.string() }).nullable().default(null),
 })
 export type Me = z.infer<typeof meSchema>

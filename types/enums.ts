@@ -6,7 +6,8 @@ export type Role = (typeof ROLES)[number]
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '群众',
   deputy: '人大代表',
-  staff: '联络站工作人员',
+  // Staff work at a station (联络站) or at a congress office (街道人大工委, 区人大常委会): UserDoc.officeRegionId.
+  staff: '工作人员',
   admin: '人大机关',
 }
 

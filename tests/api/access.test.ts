@@ -2,7 +2,7 @@
 // who may call which action, and who may see or touch which case.
 import type { UserDoc } from '../../cloudfunctions/core/domain/records'
 import { createHarness, validOpinion, type Harness } from '../support/apiHarness'
-import { CHINESE, caseDoc, refusal, submit } from './caseFixtures'
+import { CHINESE, caseDoc, refusal, submit, transferViaOffices } from './caseFixtures'
 
 let h: Harness
 // One case per station, and one sent with a deputy's 代表码.
@@ -167,7 +167,7 @@ describe('staff work only on the cases of their own station; admin on the whole 
   })
 
   it('staff of another station cannot record the unit answer of a transferred case', async () => {
-    await h.ok('dev-staff-1', 'case.transfer', { caseId: hubin, unitId: 'unit-urban' })
+    await transferViaOffices(h, hubin, { unitId: 'unit-urban' })
     const before = await snapshot(hubin)
     const response = await h.call('dev-staff-2', 'case.recordUnitAnswer', { caseId: hubin, answer: '承办单位已经处理完毕' })
     expect(refusal(response).code).toBe('NOT_FOUND')
@@ -189,7 +189,10 @@ describe('staff work only on the cases of their own station; admin on the whole 
     expect(me.stations.map((s) => s.code).sort()).toEqual(['CYSQ', 'HBJD', 'WHSQ'])
 
     expect((await h.ok('dev-admin-1', 'case.accept', { caseId: cuiyuan })).status).toBe('accepted')
-    expect((await h.ok('dev-admin-1', 'case.transfer', { caseId: wanghu, unitId: 'unit-urban' })).status).toBe('transferred')
+    // Admin acts at whatever level holds a case (分级负责): here it forwards for the station, then
+    // assigns a unit for the street office.
+    expect((await h.ok('dev-admin-1', 'case.forward', { caseId: wanghu, note: '请街道协调办理' })).status).toBe('forwarded')
+    expect((await h.ok('dev-admin-1', 'case.transfer', { caseId: wanghu, unitId: 'unit-hubin-community' })).status).toBe('transferred')
     const answered = await h.ok('dev-admin-1', 'case.answerOnSite', { caseId: hubin, answer: '已协调交警延长绿灯时间。' })
     expect(answered.status).toBe('replied')
     expect(answered.timeline.at(-1)?.actor).toBe('人大机关工作人员')

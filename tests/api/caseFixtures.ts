@@ -2,7 +2,7 @@
 // stores that misbehave on purpose (a gate that holds writes until every racer has read, a
 // collection whose insert fails once) so that races and crashes happen deterministically.
 import type { ApiResponse, ErrorCode } from '@minyi/types'
-import type { CaseDoc, NotificationDoc } from '../../cloudfunctions/core/domain/records'
+import type { CaseDoc, NotificationDoc, UnitDoc } from '../../cloudfunctions/core/domain/records'
 import type { Collection, CollectionName, Store, StoredDoc } from '../../cloudfunctions/core/ports'
 import { openNedbStore } from '../../cloudfunctions/core/adapters/embedded/nedbStore'
 import { validOpinion, type Harness } from '../support/apiHarness'
@@ -10,6 +10,33 @@ import { validOpinion, type Harness } from '../support/apiHarness'
 export async function submit(h: Harness, residentId = 'dev-resident-1', change: Record<string, unknown> = {}): Promise<string> {
   const { id } = await h.ok(residentId, 'case.submit', { ...validOpinion, ...change })
   return id
+}
+
+/** 分级负责 (graded transfer): the congress offices a case of a 湖滨街道 station goes through. */
+export const STREET_OFFICE = 'dev-office-1' // 湖滨街道人大工委 黄志明
+export const DISTRICT_OFFICE = 'dev-office-2' // 滨湖区人大常委会 何静
+export const OTHER_STREET_OFFICE = 'dev-office-3' // 湖西街道人大工委 钱峰
+
+/**
+ * 转办 as it runs under graded transfer: the station forwards the case to 湖滨街道人大工委, which
+ * assigns a street unit itself, or forwards it to 滨湖区人大常委会 for a district bureau. Returns the
+ * office that holds it now (the one that records the unit's answer).
+ */
+export async function transferViaOffices(
+  h: Harness,
+  id: string,
+  transfer: Record<string, unknown> = { unitId: 'unit-urban' },
+  stationStaff = 'dev-staff-1',
+): Promise<string> {
+  const unit = await h.store.collection<UnitDoc>('units').get(String(transfer.unitId))
+  await h.ok(stationStaff, 'case.forward', { caseId: id, note: '需要有关部门办理' })
+  let holder = STREET_OFFICE
+  if (unit?.regionId !== 'region-hubin') {
+    await h.ok(STREET_OFFICE, 'case.forward', { caseId: id, note: '涉及区级部门职责' })
+    holder = DISTRICT_OFFICE
+  }
+  await h.ok(holder, 'case.transfer', { caseId: id, ...transfer })
+  return holder
 }
 
 export async function caseDoc(h: Harness, id: string): Promise<CaseDoc> {

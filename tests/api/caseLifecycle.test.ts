@@ -6,14 +6,15 @@ import {
   CASE_TRANSITIONS,
   RATING_LABELS,
   availableCommands,
+  levelAllows,
   type CaseCommand,
   type CaseStatus,
   type CaseView,
   type Role,
 } from '@minyi/types'
-import type { UnitDoc } from '../../cloudfunctions/core/domain/records'
+import type { CaseDoc, UnitDoc } from '../../cloudfunctions/core/domain/records'
 import { createHarness, type Harness } from '../support/apiHarness'
-import { CHINESE, caseDoc, refusal, submit } from './caseFixtures'
+import { CHINESE, DISTRICT_OFFICE, STREET_OFFICE, caseDoc, refusal, submit, transferViaOffices } from './caseFixtures'
 
 let h: Harness
 beforeEach(async () => {
@@ -27,27 +28,55 @@ const DEPUTY = 'dev-deputy-1' // 王建国, 湖滨 station
 const ANSWER = '已联系交警部门，信号灯绿灯时间延长至45秒。'
 const UNIT_ANSWER = '经现场勘查，已于本周调整该路口信号灯配时。'
 
+/** Who holds the case now (分级负责): its station's staff, or the office it was forwarded to. */
+async function holder(id: string): Promise<string> {
+  const c = await caseDoc(h, id)
+  if (!c.office) return STAFF
+  return c.office.regionId === 'region-hubin' ? STREET_OFFICE : DISTRICT_OFFICE
+}
+
 /** Issues a command the way its user would, through the action that carries it. */
 async function issue(command: CaseCommand, id: string, as?: string) {
   switch (command) {
     case 'accept':
-      return h.call(as ?? STAFF, 'case.accept', { caseId: id, note: '已登记' })
+      return h.call(as ?? (await holder(id)), 'case.accept', { caseId: id, note: '已登记' })
     case 'refer':
       return h.call(as ?? DEPUTY, 'case.refer', { caseId: id, note: '涉及交警部门，请工作人员转办' })
     case 'answerOnSite':
-      return h.call(as ?? STAFF, 'case.answerOnSite', { caseId: id, answer: ANSWER })
-    case 'transfer':
-      return h.call(as ?? STAFF, 'case.transfer', { caseId: id, unitId: 'unit-urban', note: '请核实信号灯配时' })
+      return h.call(as ?? (await holder(id)), 'case.answerOnSite', { caseId: id, answer: ANSWER })
+    case 'forward':
+      return h.call(as ?? (await holder(id)), 'case.forward', { caseId: id, note: '需要有关部门办理' })
+    case 'transfer': {
+      // Each office assigns a unit of its own level: the street's own, or a district bureau.
+      const who = as ?? (await holder(id))
+      const unitId = who === STREET_OFFICE ? 'unit-hubin-community' : 'unit-urban'
+      return h.call(who, 'case.transfer', { caseId: id, unitId, note: '请核实信号灯配时' })
+    }
+    case 'extend':
+      return h.call(as ?? (await holder(id)), 'case.extendDeadline', { caseId: id, reason: '需协调多个部门现场勘查' })
     case 'recordUnitAnswer':
-      return h.call(as ?? STAFF, 'case.recordUnitAnswer', { caseId: id, answer: UNIT_ANSWER })
+      return h.call(as ?? (await holder(id)), 'case.recordUnitAnswer', { caseId: id, answer: UNIT_ANSWER })
     case 'markProposal':
-      return h.call(as ?? STAFF, 'case.markProposal', { caseId: id, note: '多个路口存在同类问题' })
+      return h.call(as ?? (await holder(id)), 'case.markProposal', { caseId: id, note: '多个路口存在同类问题' })
     case 'decline':
-      return h.call(as ?? STAFF, 'case.decline', { caseId: id, reason: '涉及正在审理的案件', guidance: '请向审理法院反映' })
+      return h.call(as ?? (await holder(id)), 'case.decline', { caseId: id, reason: '涉及正在审理的案件', guidance: '请向审理法院反映' })
     case 'close':
       return h.call(as ?? RESIDENT, 'case.rate', { caseId: id, rating: 'satisfied' })
     case 'reopen':
       return h.call(as ?? RESIDENT, 'case.rate', { caseId: id, rating: 'unsatisfied', comment: '问题没有解决' })
+    case 'escalate':
+      // 不满意 issues `escalate` once the reopens are used up (tests/api/reopenRules.test.ts); here the
+      // count is set so that this table drives it like any other command.
+      if ((await caseDoc(h, id)).status === 'replied') {
+        await h.store.collection<CaseDoc>('cases').update({ _id: id }, { set: { reopenCount: 2 } })
+      }
+      return h.call(as ?? RESIDENT, 'case.rate', { caseId: id, rating: 'unsatisfied', comment: '还是没有解决' })
+    case 'merge':
+      return h.call(as ?? STAFF, 'case.merge', { caseId: id, intoCaseId: await submit(h, 'dev-resident-2') })
+    default:
+      // System moves (并案答复, 议案建议): no action issues them; tests/api/merge.test.ts and
+      // tests/api/suggestions.test.ts drive them through what triggers them.
+      throw new Error(`${command} is not issued through a case action`)
   }
 }
 
@@ -62,13 +91,18 @@ const PATH_TO: Record<CaseStatus, CaseCommand[]> = {
   submitted: [],
   accepted: ['accept'],
   referred: ['refer'],
-  transferred: ['transfer'],
+  forwarded: ['forward'],
+  transferred: ['forward', 'transfer'],
   replied: ['answerOnSite'],
   proposal: ['markProposal'],
   declined: ['decline'],
   reopened: ['answerOnSite', 'reopen'],
   closed: ['answerOnSite', 'close'],
+  merged: ['merge'],
 }
+
+/** Where a case brought into each status by PATH_TO is held: forwarded and transferred ones by an office. */
+const LEVEL_OF = (status: CaseStatus) => (status === 'forwarded' || status === 'transferred' ? 'office' : 'station')
 
 async function caseIn(status: CaseStatus): Promise<string> {
   const id = await submit(h, RESIDENT)
@@ -99,7 +133,7 @@ describe('each command, as its user sees the result', () => {
     expect(lastEntry(await h.ok(RESIDENT, 'case.get', { caseId: id }))).toMatchObject({ label: '受理', actor: '联络站工作人员' })
   })
 
-  it('a deputy refers the case to staff (→ 待转办), then staff transfer it', async () => {
+  it('a deputy refers the case to staff (→ 待转办), staff forward it, the street office transfers it', async () => {
     const id = await submit(h)
     const referred = await h.ok(DEPUTY, 'case.refer', { caseId: id, note: '涉及交警部门，请工作人员转办' })
     expect(referred.status).toBe('referred')
@@ -112,17 +146,26 @@ describe('each command, as its user sees the result', () => {
     })
     expect((await h.ok(STAFF, 'case.inbox', { status: 'referred' })).cases.map((c) => c.id)).toEqual([id])
 
-    const transferred = await h.ok(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-urban', note: '请核实信号灯配时' })
+    // 分级负责: the station does not assign units; it forwards to 湖滨街道人大工委, which does.
+    const forwarded = await h.ok(STAFF, 'case.forward', { caseId: id, note: '涉及小区内部道路，请街道协调' })
+    expect(lastEntry(forwarded)).toMatchObject({
+      label: '转报人大机关',
+      actor: '联络站工作人员',
+      from: 'referred',
+      to: 'forwarded',
+      note: '转报湖滨街道人大工委：涉及小区内部道路，请街道协调',
+    })
+    const transferred = await h.ok(STREET_OFFICE, 'case.transfer', { caseId: id, unitId: 'unit-hubin-community', note: '请核实信号灯配时' })
     expect(transferred).toMatchObject({
       status: 'transferred',
       route: 'transfer',
       dueDate: '2026-12-02', // 7 working days after Monday 23 November
-      transfer: { unitId: 'unit-urban', unitName: '滨湖区城市管理局', dueDate: '2026-12-02', note: '请核实信号灯配时' },
+      transfer: { unitId: 'unit-hubin-community', unitName: '湖滨街道社区管理办公室', dueDate: '2026-12-02', note: '请核实信号灯配时' },
     })
     expect(lastEntry(transferred)).toMatchObject({
       label: '转办承办单位',
-      actor: '联络站工作人员',
-      from: 'referred',
+      actor: '湖滨街道人大工委工作人员',
+      from: 'forwarded',
       to: 'transferred',
       note: '请核实信号灯配时',
     })
@@ -142,15 +185,16 @@ describe('each command, as its user sees the result', () => {
     expect(seen).toMatchObject({ canRate: true, commands: ['close', 'reopen'] })
   })
 
-  it('staff record the unit answer (→ 已答复), the reply is from the unit', async () => {
+  it('the office that assigned the unit records its answer (→ 已答复), the reply is from the unit', async () => {
     const id = await submit(h)
-    await h.ok(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-housing' })
-    const view = await h.ok(STAFF, 'case.recordUnitAnswer', { caseId: id, answer: UNIT_ANSWER })
+    const office = await transferViaOffices(h, id, { unitId: 'unit-housing' })
+    expect(office).toBe(DISTRICT_OFFICE)
+    const view = await h.ok(office, 'case.recordUnitAnswer', { caseId: id, answer: UNIT_ANSWER })
     expect(view).toMatchObject({ status: 'replied', route: 'transfer', dueDate: null })
     expect(view.replies).toEqual([expect.objectContaining({ text: UNIT_ANSWER, from: '滨湖区住房和城乡建设局（承办单位）' })])
     expect(lastEntry(view)).toMatchObject({
       label: '承办单位答复',
-      actor: '联络站工作人员',
+      actor: '滨湖区人大常委会工作人员',
       from: 'transferred',
       to: 'replied',
       note: '滨湖区住房和城乡建设局已答复',
@@ -215,27 +259,34 @@ describe('each command, as its user sees the result', () => {
     expect((await caseDoc(h, id)).reopenCount).toBe(1)
     // Back in the handling inboxes, with the handling buttons.
     expect((await h.ok(STAFF, 'case.inbox', { status: 'reopened' })).cases.map((c) => c.id)).toEqual([id])
-    expect((await h.ok(STAFF, 'case.get', { caseId: id })).commands).toEqual(['answerOnSite', 'transfer', 'markProposal', 'decline'])
+    // Since 分级负责 the station forwards rather than transfers.
+    expect((await h.ok(STAFF, 'case.get', { caseId: id })).commands).toEqual(['answerOnSite', 'forward', 'markProposal', 'decline', 'merge'])
     expect((await h.ok(DEPUTY, 'case.get', { caseId: id })).commands).toEqual(['refer', 'answerOnSite'])
 
-    await h.ok(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-urban', workingDays: 3 })
-    const replied = await h.ok(STAFF, 'case.recordUnitAnswer', { caseId: id, answer: UNIT_ANSWER })
+    const office = await transferViaOffices(h, id, { unitId: 'unit-urban', workingDays: 3 })
+    const replied = await h.ok(office, 'case.recordUnitAnswer', { caseId: id, answer: UNIT_ANSWER })
     expect(replied.replies.map((r) => r.text)).toEqual([ANSWER, UNIT_ANSWER])
     expect(replied.canRate).toBe(false) // staff never rate
 
+    // Reopened again: the district office that handled it handles it again (the station cannot).
     const second = await h.ok(RESIDENT, 'case.rate', { caseId: id, rating: 'unsatisfied' })
     expect(second.status).toBe('reopened')
     expect((await caseDoc(h, id)).reopenCount).toBe(2)
-    await h.ok(DEPUTY, 'case.answerOnSite', { caseId: id, answer: '我已陪同交警到现场，当场调整了配时。' })
+    expect((await h.ok(DEPUTY, 'case.get', { caseId: id })).commands).toEqual([])
+    await h.ok(office, 'case.transfer', { caseId: id, unitId: 'unit-urban' })
+    await h.ok(office, 'case.recordUnitAnswer', { caseId: id, answer: '已陪同交警到现场，当场调整了配时。' })
     const closed = await h.ok(RESIDENT, 'case.rate', { caseId: id, rating: 'basically' })
     expect(closed).toMatchObject({ status: 'closed', rating: { value: 'basically', comment: null } })
     expect(closed.timeline.map((e) => e.to)).toEqual([
       'submitted',
       'replied',
       'reopened',
+      'forwarded',
+      'forwarded',
       'transferred',
       'replied',
       'reopened',
+      'transferred',
       'replied',
       'closed',
     ])
@@ -254,6 +305,14 @@ describe('each command, as its user sees the result', () => {
 })
 
 describe('transfer deadlines count working days on China\'s holiday calendar, in Shanghai time', () => {
+  /** A fresh case forwarded by the station and by the street office: 滨湖区人大常委会 holds it. */
+  async function atDistrictOffice(): Promise<string> {
+    const id = await submit(h)
+    await h.ok(STAFF, 'case.forward', { caseId: id, note: '需要有关部门办理' })
+    await h.ok(STREET_OFFICE, 'case.forward', { caseId: id, note: '涉及区级部门职责' })
+    return id
+  }
+
   it.each([
     // [now (UTC), workingDays, due]
     ['2026-11-23T02:00:00.000Z', undefined, '2026-12-02'], // default 7 working days
@@ -265,15 +324,15 @@ describe('transfer deadlines count working days on China\'s holiday calendar, in
     ['2026-11-20T02:00:00.000Z', 1, '2026-11-23'], // a plain Friday → Monday
   ])('transferred at %s with %s working day(s) → due %s', async (now, workingDays, due) => {
     h.clock.set(now)
-    const id = await submit(h)
-    const view = await h.ok(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-urban', ...(workingDays ? { workingDays } : {}) })
+    const id = await atDistrictOffice()
+    const view = await h.ok(DISTRICT_OFFICE, 'case.transfer', { caseId: id, unitId: 'unit-urban', ...(workingDays ? { workingDays } : {}) })
     expect(view.transfer?.dueDate).toBe(due)
     expect(view.dueDate).toBe(due)
   })
 
   it('an explicit due date is taken as given', async () => {
-    const id = await submit(h)
-    const view = await h.ok(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-education', dueDate: '2026-12-31' })
+    const id = await atDistrictOffice()
+    const view = await h.ok(DISTRICT_OFFICE, 'case.transfer', { caseId: id, unitId: 'unit-education', dueDate: '2026-12-31' })
     expect(view.transfer).toMatchObject({ unitName: '滨湖区教育局', dueDate: '2026-12-31' })
   })
 
@@ -286,19 +345,20 @@ describe('transfer deadlines count working days on China\'s holiday calendar, in
     [{ workingDays: 61 }, '办理期限不能超过60个工作日', 'workingDays'],
     [{ workingDays: 2.5 }, '办理期限应为整数', 'workingDays'],
   ])('refuses %j with a Chinese message and changes nothing', async (change, message, field) => {
-    const id = await submit(h)
+    const id = await atDistrictOffice()
     const before = await caseDoc(h, id)
-    const response = await h.call(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-urban', ...change })
+    const response = await h.call(DISTRICT_OFFICE, 'case.transfer', { caseId: id, unitId: 'unit-urban', ...change })
     expect(refusal(response)).toEqual({ code: 'INVALID_INPUT', message, ...(field ? { field } : {}) })
     expect(await caseDoc(h, id)).toEqual(before)
   })
 
   it('a unit outside the district, or no such unit, is INVALID_INPUT and changes nothing', async () => {
     await h.store.collection<UnitDoc>('units').insert({ _id: 'unit-far', name: '远山县交通局', regionId: 'region-far', categories: ['traffic'] })
-    const id = await submit(h)
+    const id = await atDistrictOffice()
     const before = await caseDoc(h, id)
-    for (const unitId of ['unit-far', 'unit-nowhere']) {
-      const response = await h.call(STAFF, 'case.transfer', { caseId: id, unitId })
+    // A street's own unit is not the district office's to assign either (分级负责).
+    for (const unitId of ['unit-far', 'unit-nowhere', 'unit-hubin-community']) {
+      const response = await h.call(DISTRICT_OFFICE, 'case.transfer', { caseId: id, unitId })
       expect(refusal(response)).toEqual({ code: 'INVALID_INPUT', message: '请选择本区的承办单位' })
     }
     expect(await caseDoc(h, id)).toEqual(before)
@@ -308,34 +368,68 @@ describe('transfer deadlines count working days on China\'s holiday calendar, in
 describe('the server refuses every transition the state machine does not allow', () => {
   // Written out here rather than read from types/, so a change to the state machine is a visible
   // change to this table.
-  const ALLOWED_FROM: Record<CaseCommand, CaseStatus[]> = {
+  const ALLOWED_FROM: Partial<Record<CaseCommand, CaseStatus[]>> = {
     accept: ['submitted'],
     refer: ['submitted', 'accepted', 'reopened'],
     answerOnSite: ['submitted', 'accepted', 'referred', 'reopened'],
-    transfer: ['submitted', 'accepted', 'referred', 'reopened'],
+    forward: ['submitted', 'accepted', 'referred', 'reopened', 'forwarded'],
+    transfer: ['forwarded', 'reopened'],
+    extend: ['transferred'],
     recordUnitAnswer: ['transferred'],
-    markProposal: ['submitted', 'accepted', 'referred', 'reopened'],
-    decline: ['submitted', 'accepted', 'referred', 'reopened'],
+    markProposal: ['submitted', 'accepted', 'referred', 'reopened', 'forwarded'],
+    decline: ['submitted', 'accepted', 'referred', 'reopened', 'forwarded'],
     close: ['replied'],
     reopen: ['replied'],
+    escalate: ['replied'],
+    merge: ['submitted', 'accepted', 'referred', 'reopened', 'forwarded', 'transferred'],
+  }
+  /** Moves no user issues directly: they follow a primary case (并案) or a suggestion (议案建议). */
+  const SYSTEM_FROM: Partial<Record<CaseCommand, CaseStatus[]>> = {
+    mergedReply: ['merged'],
+    mergedDecline: ['merged'],
+    includeInSuggestion: ['submitted', 'accepted', 'referred', 'reopened', 'forwarded'],
+    suggestionAnswered: ['proposal'],
+    // The deadline job closes a replied case nobody rated (tests/api/reopenRules.test.ts).
+    autoClose: ['replied'],
+  }
+  /** 分级负责: where the case must be held; on-the-spot answers are the station's, units are assigned by an office. */
+  const LEVELS: Partial<Record<CaseCommand, Array<'station' | 'office'>>> = {
+    refer: ['station'],
+    answerOnSite: ['station'],
+    transfer: ['office'],
+    extend: ['office'],
   }
   const COMMANDS = Object.keys(ALLOWED_FROM) as CaseCommand[]
+  /** Allowed in the status, and at the level a case in that status (brought there by PATH_TO) is held. */
+  const allowedHere = (command: CaseCommand, status: CaseStatus) =>
+    Boolean(ALLOWED_FROM[command]?.includes(status)) && (LEVELS[command] ?? ['station', 'office']).includes(LEVEL_OF(status))
 
   it('the table above is the state machine in types/', () => {
     expect(Object.fromEntries(COMMANDS.map((c) => [c, [...CASE_TRANSITIONS[c].from]]))).toEqual(ALLOWED_FROM)
-    expect(Object.keys(CASE_TRANSITIONS).sort()).toEqual([...COMMANDS].sort())
+    const system = Object.keys(SYSTEM_FROM) as CaseCommand[]
+    expect(Object.fromEntries(system.map((c) => [c, [...CASE_TRANSITIONS[c].from]]))).toEqual(SYSTEM_FROM)
+    for (const c of system) expect(CASE_TRANSITIONS[c].roles).toEqual([])
+    expect(Object.keys(CASE_TRANSITIONS).sort()).toEqual([...COMMANDS, ...system].sort())
+    for (const c of Object.keys(CASE_TRANSITIONS) as CaseCommand[]) {
+      expect({ c, station: levelAllows(c, 'station'), office: levelAllows(c, 'office') }).toEqual({
+        c,
+        station: (LEVELS[c] ?? ['station']).includes('station'),
+        office: (LEVELS[c] ?? ['office']).includes('office'),
+      })
+    }
   })
 
   const refused: Array<[CaseStatus, CaseCommand]> = CASE_STATUSES.flatMap((status) =>
-    COMMANDS.filter((command) => !ALLOWED_FROM[command].includes(status)).map((command): [CaseStatus, CaseCommand] => [status, command]),
+    COMMANDS.filter((command) => !allowedHere(command, status)).map((command): [CaseStatus, CaseCommand] => [status, command]),
   )
   const allowed: Array<[CaseStatus, CaseCommand]> = CASE_STATUSES.flatMap((status) =>
-    COMMANDS.filter((command) => ALLOWED_FROM[command].includes(status)).map((command): [CaseStatus, CaseCommand] => [status, command]),
+    COMMANDS.filter((command) => allowedHere(command, status)).map((command): [CaseStatus, CaseCommand] => [status, command]),
   )
 
   it('covers every pair', () => {
     expect(refused.length + allowed.length).toBe(CASE_STATUSES.length * COMMANDS.length)
-    expect(refused).toHaveLength(58)
+    // 11 statuses × 13 commands, 35 of them allowed (where the level holding the case allows them too).
+    expect(refused).toHaveLength(108)
   })
 
   it.each(refused)('on a %s case, %s → INVALID_STATE, case unchanged', async (status, command) => {
@@ -362,12 +456,19 @@ describe('the server refuses every transition the state machine does not allow',
 describe('`commands` lists exactly what the caller may do now', () => {
   it('the usual buttons', async () => {
     const id = await submit(h)
-    expect((await h.ok(STAFF, 'case.get', { caseId: id })).commands).toEqual(['accept', 'answerOnSite', 'transfer', 'markProposal', 'decline'])
-    expect((await h.ok('dev-admin-1', 'case.get', { caseId: id })).commands).toEqual(['accept', 'answerOnSite', 'transfer', 'markProposal', 'decline'])
+    expect((await h.ok(STAFF, 'case.get', { caseId: id })).commands).toEqual(['accept', 'answerOnSite', 'forward', 'markProposal', 'decline', 'merge'])
+    expect((await h.ok('dev-admin-1', 'case.get', { caseId: id })).commands).toEqual(['accept', 'answerOnSite', 'forward', 'markProposal', 'decline', 'merge'])
     expect((await h.ok(DEPUTY, 'case.get', { caseId: id })).commands).toEqual(['refer', 'answerOnSite'])
     expect((await h.ok(RESIDENT, 'case.get', { caseId: id })).commands).toEqual([])
+    await must('forward', id)
+    // Forwarded: the station and its deputies follow it read-only; the street office acts.
+    expect((await h.ok(STAFF, 'case.get', { caseId: id })).commands).toEqual([])
+    expect((await h.ok(DEPUTY, 'case.get', { caseId: id })).commands).toEqual([])
+    expect((await h.ok(STREET_OFFICE, 'case.get', { caseId: id })).commands).toEqual(['forward', 'transfer', 'markProposal', 'decline', 'merge'])
     await must('transfer', id)
-    expect((await h.ok(STAFF, 'case.get', { caseId: id })).commands).toEqual(['recordUnitAnswer'])
+    expect((await h.ok(STREET_OFFICE, 'case.get', { caseId: id })).commands).toEqual(['extend', 'recordUnitAnswer', 'merge'])
+    expect((await h.ok('dev-admin-1', 'case.get', { caseId: id })).commands).toEqual(['extend', 'recordUnitAnswer', 'merge'])
+    expect((await h.ok(STAFF, 'case.get', { caseId: id })).commands).toEqual([])
     expect((await h.ok(DEPUTY, 'case.get', { caseId: id })).commands).toEqual([])
     await must('recordUnitAnswer', id)
     expect((await h.ok(RESIDENT, 'case.get', { caseId: id })).commands).toEqual(['close', 'reopen'])
@@ -382,9 +483,15 @@ describe('`commands` lists exactly what the caller may do now', () => {
   ]
   it.each(CASE_STATUSES.map((s) => [s]))('on a %s case every viewer is offered what the state machine allows their role', async (status) => {
     const id = await caseIn(status)
-    for (const [who, role] of viewers) {
+    const level = LEVEL_OF(status)
+    // At an office, the street office's staff see it too; the station's deputies and staff only follow it.
+    const here: Array<[string, Role]> = level === 'office' ? [...viewers, [STREET_OFFICE, 'staff']] : viewers
+    for (const [who, role] of here) {
       const view = await h.ok(who, 'case.get', { caseId: id })
-      expect({ who, commands: view.commands }).toEqual({ who, commands: availableCommands(status, role) })
+      const holds = role === 'resident' || role === 'admin' || (level === 'station' ? who !== STREET_OFFICE : who === STREET_OFFICE)
+      // …at the level holding the case; 不满意 reopens (escalating is what it does once the reopens are used up).
+      const expected = holds ? availableCommands(status, role).filter((c) => levelAllows(c, level) && c !== 'escalate') : []
+      expect({ who, commands: view.commands }).toEqual({ who, commands: expected })
       expect(view.canRate).toBe(role === 'resident' && status === 'replied')
     }
   })
@@ -396,10 +503,13 @@ describe('history is append-only', () => {
     const steps: Array<() => Promise<unknown>> = [
       () => h.ok(DEPUTY, 'case.refer', { caseId: id, note: '请转办' }),
       () => h.ok(STAFF, 'case.revealPhone', { caseId: id }).catch(() => undefined), // no phone: refused, writes nothing
-      () => h.ok(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-urban' }),
-      () => h.ok(STAFF, 'case.recordUnitAnswer', { caseId: id, answer: UNIT_ANSWER }),
+      () => h.ok(STAFF, 'case.forward', { caseId: id, note: '请街道协调' }),
+      () => h.ok(STREET_OFFICE, 'case.forward', { caseId: id, note: '涉及区级部门' }),
+      () => h.ok(DISTRICT_OFFICE, 'case.transfer', { caseId: id, unitId: 'unit-urban' }),
+      () => h.ok(DISTRICT_OFFICE, 'case.recordUnitAnswer', { caseId: id, answer: UNIT_ANSWER }),
       () => h.ok(RESIDENT, 'case.rate', { caseId: id, rating: 'unsatisfied' }),
-      () => h.ok(STAFF, 'case.answerOnSite', { caseId: id, answer: ANSWER }),
+      () => h.ok(DISTRICT_OFFICE, 'case.transfer', { caseId: id, unitId: 'unit-urban' }),
+      () => h.ok(DISTRICT_OFFICE, 'case.recordUnitAnswer', { caseId: id, answer: ANSWER }),
       () => h.ok(RESIDENT, 'case.rate', { caseId: id, rating: 'satisfied' }),
     ]
     let before = (await caseDoc(h, id)).events
@@ -411,7 +521,18 @@ describe('history is append-only', () => {
       expect(after.length - before.length).toBeLessThanOrEqual(1)
       before = after
     }
-    expect(before.map((e) => e.type)).toEqual(['submit', 'refer', 'transfer', 'recordUnitAnswer', 'reopen', 'answerOnSite', 'close'])
+    expect(before.map((e) => e.type)).toEqual([
+      'submit',
+      'refer',
+      'forward',
+      'forward',
+      'transfer',
+      'recordUnitAnswer',
+      'reopen',
+      'transfer',
+      'recordUnitAnswer',
+      'close',
+    ])
     // Each entry keeps its own time.
     expect(new Set(before.map((e) => e.at)).size).toBe(before.length)
     // The replies, too, accumulate.

@@ -19,7 +19,8 @@ const RESIDENT = 'dev-resident-1'
 type Attempt = () => Promise<ApiResponse<unknown>>
 const attempts: Record<string, (id: string, who: string) => Attempt> = {
   accept: (id, who) => () => h.call(who, 'case.accept', { caseId: id }),
-  transfer: (id, who) => () => h.call(who, 'case.transfer', { caseId: id, unitId: 'unit-urban' }),
+  forward: (id, who) => () => h.call(who, 'case.forward', { caseId: id, note: '需要有关部门办理' }),
+  transfer: (id, who) => () => h.call(who, 'case.transfer', { caseId: id, unitId: 'unit-hubin-community' }),
   decline: (id, who) => () => h.call(who, 'case.decline', { caseId: id, reason: '不属于受理范围', guidance: '请向有关部门反映' }),
   markProposal: (id, who) => () => h.call(who, 'case.markProposal', { caseId: id, note: '普遍性问题' }),
   answerOnSite: (id, who) => () => h.call(who, 'case.answerOnSite', { caseId: id, answer: '已当场答复，信号灯将调整。' }),
@@ -49,10 +50,10 @@ async function race(id: string, racers: Attempt[], { gated = true } = {}) {
 describe('two staff members act on one case at the same moment', () => {
   it.each([
     ['accept', 'accept'],
-    ['transfer', 'transfer'],
-    ['transfer', 'decline'],
+    ['forward', 'forward'],
+    ['forward', 'decline'],
     ['accept', 'markProposal'],
-    ['answerOnSite', 'transfer'],
+    ['answerOnSite', 'forward'],
     ['decline', 'markProposal'],
   ])('%s (孙晓燕, 湖滨 staff) vs %s (人大机关): one wins, the other is told it was just handled', async (a, b) => {
     const id = await submit(h, RESIDENT)
@@ -70,10 +71,13 @@ describe('two staff members act on one case at the same moment', () => {
     const id = await submit(h, RESIDENT)
     await race(id, [attempts.accept(id, 'dev-staff-1'), attempts.accept(id, 'dev-admin-1')])
     expect((await caseDoc(h, id)).status).toBe('accepted')
-    await race(id, [attempts.transfer(id, 'dev-staff-1'), attempts.transfer(id, 'dev-admin-1')])
+    await race(id, [attempts.forward(id, 'dev-staff-1'), attempts.forward(id, 'dev-admin-1')])
+    expect((await caseDoc(h, id)).status).toBe('forwarded')
+    // 分级负责: the street office it reached assigns the unit, and records its answer.
+    await race(id, [attempts.transfer(id, 'dev-office-1'), attempts.transfer(id, 'dev-admin-1')])
     expect((await caseDoc(h, id)).status).toBe('transferred')
     await race(id, [
-      () => h.call('dev-staff-1', 'case.recordUnitAnswer', { caseId: id, answer: '已调整信号灯配时。' }),
+      () => h.call('dev-office-1', 'case.recordUnitAnswer', { caseId: id, answer: '已调整信号灯配时。' }),
       () => h.call('dev-admin-1', 'case.recordUnitAnswer', { caseId: id, answer: '城管局回复：已处理。' }),
     ])
     const c = await caseDoc(h, id)
@@ -103,11 +107,11 @@ describe('two staff members act on one case at the same moment', () => {
     expect(h.notifier.sent).toHaveLength(1)
   })
 
-  it('a deputy answering on the spot while staff transfer: one wins', async () => {
+  it('a deputy answering on the spot while staff forward it: one wins', async () => {
     const id = await submit(h, RESIDENT)
-    const { after } = await race(id, [attempts.answerOnSite(id, 'dev-deputy-1'), attempts.transfer(id, 'dev-staff-1')])
-    expect(['replied', 'transferred']).toContain(after.status)
-    expect(after.route).toBe(after.status === 'replied' ? 'onsite' : 'transfer')
+    const { after } = await race(id, [attempts.answerOnSite(id, 'dev-deputy-1'), attempts.forward(id, 'dev-staff-1')])
+    expect(['replied', 'forwarded']).toContain(after.status)
+    expect(after.route).toBe(after.status === 'replied' ? 'onsite' : null)
   })
 })
 
@@ -144,11 +148,11 @@ describe('a retried command (same requestId)', () => {
   it('sent several times at once, it runs once and every copy gets the same answer', async () => {
     const id = await submit(h, RESIDENT)
     const answers = await Promise.all(
-      Array.from({ length: 6 }, () => h.call('dev-staff-1', 'case.transfer', { caseId: id, unitId: 'unit-urban' }, 'transfer-request-01')),
+      Array.from({ length: 6 }, () => h.call('dev-staff-1', 'case.forward', { caseId: id, note: '需要有关部门办理' }, 'forward-request-01')),
     )
     expect(answers.every((a) => a.ok)).toBe(true)
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
-    expect((await caseDoc(h, id)).events.map((e) => e.type)).toEqual(['submit', 'transfer'])
+    expect((await caseDoc(h, id)).events.map((e) => e.type)).toEqual(['submit', 'forward'])
     expect(await notificationsOf(h, RESIDENT)).toHaveLength(1)
   })
 

@@ -7,7 +7,7 @@ import type { CaseDoc, NotificationDoc, UnitDoc, UserDoc } from '../../cloudfunc
 import { checkTemplateData } from '../../cloudfunctions/core/domain/subscribeMessages'
 import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
 import { createHarness, type Harness, type HarnessOptions } from '../support/apiHarness'
-import { CHINESE, caseDoc, hookedStore, notificationsOf, submit } from './caseFixtures'
+import { CHINESE, DISTRICT_OFFICE, STREET_OFFICE, caseDoc, hookedStore, notificationsOf, submit, transferViaOffices } from './caseFixtures'
 
 let h: Harness
 afterEach(() => h?.close())
@@ -39,7 +39,7 @@ async function oneNewMessage(before: NotificationView[]): Promise<NotificationVi
 describe('the resident gets one message for every change they should know of', () => {
   beforeEach(() => start())
 
-  it('accepted, transferred, replied (on site and by the unit), declined, reopened, marked for a suggestion', async () => {
+  it('accepted, forwarded (each hop), transferred, replied (on site and by the unit), declined, reopened, marked for a suggestion', async () => {
     const a = await submit(h)
     const { trackingNo } = await h.ok(RESIDENT, 'case.get', { caseId: a })
     let list = (await messages()).notifications
@@ -55,16 +55,28 @@ describe('the resident gets one message for every change they should know of', (
       link: `/pages/case/index?id=${a}`,
     })
 
+    // 分级负责: each hop up is its own message.
     list = (await messages()).notifications
     later()
-    await h.ok(STAFF, 'case.transfer', { caseId: a, unitId: 'unit-urban' })
+    await h.ok(STAFF, 'case.forward', { caseId: a, note: '需要有关部门办理' })
+    const toStreet = await oneNewMessage(list)
+    expect(toStreet).toMatchObject({ title: '您反映的民意已转报人大机关', body: `编号 ${trackingNo} 已转报湖滨街道人大工委办理，我们会跟进并答复您。` })
+    list = (await messages()).notifications
+    later()
+    await h.ok(STREET_OFFICE, 'case.forward', { caseId: a, note: '涉及区级部门职责' })
+    const toDistrict = await oneNewMessage(list)
+    expect(toDistrict.body).toBe(`编号 ${trackingNo} 已转报滨湖区人大常委会办理，我们会跟进并答复您。`)
+
+    list = (await messages()).notifications
+    later()
+    await h.ok(DISTRICT_OFFICE, 'case.transfer', { caseId: a, unitId: 'unit-urban' })
     const transferred = await oneNewMessage(list)
     expect(transferred.title).toBe('您反映的民意已转办')
     expect(transferred.body).toBe(`编号 ${trackingNo} 已转滨湖区城市管理局办理，预计12月2日前答复。`)
 
     list = (await messages()).notifications
     later()
-    await h.ok(STAFF, 'case.recordUnitAnswer', { caseId: a, answer: '经现场勘查，已于本周调整该路口信号灯配时。' })
+    await h.ok(DISTRICT_OFFICE, 'case.recordUnitAnswer', { caseId: a, answer: '经现场勘查，已于本周调整该路口信号灯配时。' })
     const unitReply = await oneNewMessage(list)
     expect(unitReply.title).toBe('您反映的民意有了答复')
     expect(unitReply.body).toContain('经现场勘查，已于本周调整该路口信号灯配时。')
@@ -76,9 +88,11 @@ describe('the resident gets one message for every change they should know of', (
     expect(reopened).toMatchObject({ title: '您的民意已重新办理' })
     expect(reopened.body).toContain('不满意')
 
+    // On the spot: a deputy at the station, on another case.
+    const d = await submit(h, RESIDENT, { content: '湖滨公园的公共厕所晚上几点关门？' })
     list = (await messages()).notifications
     later()
-    await h.ok(DEPUTY, 'case.answerOnSite', { caseId: a, answer: ANSWER })
+    await h.ok(DEPUTY, 'case.answerOnSite', { caseId: d, answer: ANSWER })
     const onsite = await oneNewMessage(list)
     expect(onsite.title).toBe('您反映的民意有了答复')
     expect(onsite.body).toContain(ANSWER)
@@ -100,8 +114,8 @@ describe('the resident gets one message for every change they should know of', (
     expect(proposal.title).toBe('您的民意已列入议案建议素材')
 
     const all = await messages()
-    expect(all.notifications).toHaveLength(7)
-    expect(all.unread).toBe(7)
+    expect(all.notifications).toHaveLength(9)
+    expect(all.unread).toBe(9)
     for (const n of all.notifications) {
       expect(n.title).toMatch(CHINESE)
       expect(n.body).toMatch(CHINESE)
@@ -125,12 +139,13 @@ describe('the resident gets one message for every change they should know of', (
     const id = await submit(h)
     await h.ok(STAFF, 'case.accept', { caseId: id })
     later()
-    await h.ok(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-urban' })
+    // Forwarded to the street office, which assigns its own unit: 转报, 转办 (one message each).
+    const office = await transferViaOffices(h, id, { unitId: 'unit-hubin-community' })
     later()
-    await h.ok(STAFF, 'case.recordUnitAnswer', { caseId: id, answer: '承办单位已经调整了信号灯。' })
+    await h.ok(office, 'case.recordUnitAnswer', { caseId: id, answer: '承办单位已经调整了信号灯。' })
     const mine = await messages()
-    expect(mine.unread).toBe(3)
-    expect((await h.ok(RESIDENT, 'session.me')).unreadNotifications).toBe(3)
+    expect(mine.unread).toBe(4)
+    expect((await h.ok(RESIDENT, 'session.me')).unreadNotifications).toBe(4)
 
     // Nobody else sees them.
     for (const other of ['dev-resident-2', STAFF, DEPUTY, 'dev-admin-1']) {
@@ -138,15 +153,15 @@ describe('the resident gets one message for every change they should know of', (
     }
     // Someone else marking my message read changes nothing.
     expect(await h.ok('dev-resident-2', 'notification.markRead', { notificationId: mine.notifications[0].id })).toEqual({ unread: 0 })
-    expect((await messages()).unread).toBe(3)
+    expect((await messages()).unread).toBe(4)
     expect(await h.ok('dev-resident-2', 'notification.markRead', {})).toEqual({ unread: 0 })
-    expect((await messages()).unread).toBe(3)
+    expect((await messages()).unread).toBe(4)
 
-    expect(await h.ok(RESIDENT, 'notification.markRead', { notificationId: mine.notifications[1].id })).toEqual({ unread: 2 })
+    expect(await h.ok(RESIDENT, 'notification.markRead', { notificationId: mine.notifications[1].id })).toEqual({ unread: 3 })
     const after = (await messages()).notifications
-    expect(after.map((n) => n.read)).toEqual([false, true, false])
+    expect(after.map((n) => n.read)).toEqual([false, true, false, false])
     // Marking it again is harmless.
-    expect(await h.ok(RESIDENT, 'notification.markRead', { notificationId: mine.notifications[1].id })).toEqual({ unread: 2 })
+    expect(await h.ok(RESIDENT, 'notification.markRead', { notificationId: mine.notifications[1].id })).toEqual({ unread: 3 })
     expect(await h.ok(RESIDENT, 'notification.markRead', {})).toEqual({ unread: 0 })
     expect((await messages()).notifications.every((n) => n.read)).toBe(true)
     expect((await h.ok(RESIDENT, 'session.me')).unreadNotifications).toBe(0)
@@ -168,10 +183,15 @@ describe('the outbox', () => {
   it('a move applied without its flush (a crash right after the update) is delivered by the scheduled job, once', async () => {
     await start()
     const id = await submit(h)
+    // 分级负责: the street office it was forwarded to assigns the unit.
+    await h.ok(STAFF, 'case.forward', { caseId: id, note: '需要有关部门办理' })
+    const forwarded = (await messages()).notifications
+    expect(forwarded).toHaveLength(1)
+    h.clock.advance(60_000)
     const c = await caseDoc(h, id)
     const move = planMove(c, {
       command: 'transfer',
-      actor: { id: STAFF, role: 'staff', label: '联络站工作人员' },
+      actor: { id: STREET_OFFICE, role: 'staff', label: '湖滨街道人大工委工作人员' },
       at: h.clock.now(),
       eventId: 'evt-crashed-transfer',
       set: { route: 'transfer', transfer: { unitId: 'unit-urban', unitName: '滨湖区城市管理局', dueDate: '2026-12-02', note: null } },
@@ -180,16 +200,16 @@ describe('the outbox', () => {
     expect(await h.store.collection<CaseDoc>('cases').update(move.filter, move.update)).toBe(1)
     // The change is there, the notice waits in the case document.
     expect(await caseDoc(h, id)).toMatchObject({ status: 'transferred', outboxSize: 1 })
-    expect((await messages()).notifications).toEqual([])
+    expect((await messages()).notifications).toEqual(forwarded)
 
     await runScheduledJobs(h.deps)
     await runScheduledJobs(h.deps)
     const list = (await messages()).notifications
-    expect(list).toHaveLength(1)
+    expect(list).toHaveLength(2)
     expect(list[0]).toMatchObject({ id: 'evt-crashed-transfer-r', title: '您反映的民意已转办', push: 'sent' })
     expect(list[0].body).toContain('预计12月2日前答复')
     expect(await caseDoc(h, id)).toMatchObject({ outbox: [], outboxSize: 0 })
-    expect(h.notifier.sent).toHaveLength(1)
+    expect(h.notifier.sent).toHaveLength(2)
   })
 
   it('when writing the message fails once, the change still succeeds and the job delivers it later, once', async () => {
@@ -221,7 +241,7 @@ describe('the outbox', () => {
     expect(await caseDoc(h, id)).toMatchObject({ outbox: [], outboxSize: 0 })
     expect(h.notifier.sent).toHaveLength(1)
     // The next change flushes normally.
-    await h.ok(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-urban' })
+    await h.ok(STAFF, 'case.forward', { caseId: id, note: '需要有关部门办理' })
     expect((await messages()).notifications).toHaveLength(2)
   })
 })
@@ -249,13 +269,17 @@ describe('WeChat pushes', () => {
     expect((await messages()).notifications[0].push).toBe('sent')
 
     later()
-    await h.ok(STAFF, 'case.transfer', { caseId: id, unitId: 'unit-urban' })
+    await h.ok(STAFF, 'case.forward', { caseId: id, note: '需要有关部门办理' })
+    expect(h.notifier.sent).toHaveLength(1)
+    expect((await messages()).notifications[0]).toMatchObject({ title: '您反映的民意已转报人大机关', push: 'no_consent' })
+    later()
+    await h.ok(STREET_OFFICE, 'case.transfer', { caseId: id, unitId: 'unit-hubin-community' })
     expect(h.notifier.sent).toHaveLength(1)
     expect((await messages()).notifications[0]).toMatchObject({ title: '您反映的民意已转办', push: 'no_consent' })
 
     // A reply consent is its own credit.
     await h.ok(RESIDENT, 'subscription.record', { accepted: ['progress', 'reply'] })
-    await h.ok(STAFF, 'case.recordUnitAnswer', { caseId: id, answer: '承办单位已经调整了信号灯。' })
+    await h.ok(STREET_OFFICE, 'case.recordUnitAnswer', { caseId: id, answer: '承办单位已经调整了信号灯。' })
     expect(h.notifier.sent.map((m) => m.template)).toEqual(['progress', 'reply'])
     expect((await userDoc(RESIDENT)).credits).toEqual({ progress: 1, reply: 0 })
   })
@@ -359,17 +383,22 @@ describe('WeChat pushes', () => {
 
     const a = await submit(h, RESIDENT, { content: longText, place: '湖滨路与望湖路交叉口东北角公交站台旁边的人行横道' })
     await h.ok(STAFF, 'case.accept', { caseId: a, note: '已登记'.repeat(50) })
-    await h.ok(STAFF, 'case.transfer', { caseId: a, unitId: 'unit-long', note: '请核实'.repeat(100) })
-    await h.ok(STAFF, 'case.recordUnitAnswer', { caseId: a, answer: longAnswer })
+    await h.ok(STAFF, 'case.forward', { caseId: a, note: '需要有关部门办理'.repeat(50) })
+    await h.ok(STREET_OFFICE, 'case.forward', { caseId: a, note: '涉及区级部门职责'.repeat(50) })
+    await h.ok(DISTRICT_OFFICE, 'case.transfer', { caseId: a, unitId: 'unit-long', note: '请核实'.repeat(100), complex: true })
+    await h.ok(DISTRICT_OFFICE, 'case.extendDeadline', { caseId: a, reason: '需要协调'.repeat(70) })
+    await h.ok(DISTRICT_OFFICE, 'case.recordUnitAnswer', { caseId: a, answer: longAnswer })
     await h.ok(RESIDENT, 'case.rate', { caseId: a, rating: 'unsatisfied', comment: '还是不行'.repeat(50) })
-    await h.ok(DEPUTY, 'case.answerOnSite', { caseId: a, answer: longAnswer })
+    await h.ok(DISTRICT_OFFICE, 'case.transfer', { caseId: a, unitId: 'unit-long' })
+    await h.ok(DISTRICT_OFFICE, 'case.recordUnitAnswer', { caseId: a, answer: longAnswer })
 
     const b = await submit(h, RESIDENT, { content: longText })
     await h.ok(STAFF, 'case.decline', { caseId: b, reason: '理由'.repeat(150), guidance: '途径'.repeat(250) })
     const c = await submit(h, RESIDENT, { content: `  ${longText.slice(0, 30)}\n\n${longText.slice(30, 60)}  ` })
     await h.ok(STAFF, 'case.markProposal', { caseId: c, note: '普遍性问题'.repeat(100) })
 
-    expect(h.notifier.sent).toHaveLength(7)
+    // accepted, forwarded ×2, transferred, extended, replied, reopened, transferred, replied; declined; proposal.
+    expect(h.notifier.sent).toHaveLength(11)
     for (const message of h.notifier.sent) {
       expect({ template: message.template, problems: checkTemplateData(message.template, message.data) }).toEqual({
         template: message.template,
@@ -378,7 +407,7 @@ describe('WeChat pushes', () => {
       expect(message.data.time).toBe(formatChineseDateTime(h.clock.now()))
     }
     const statuses = (await notificationsOf(h, RESIDENT)).map((n) => n.push.status)
-    expect(statuses).toEqual(Array(7).fill('sent'))
+    expect(statuses).toEqual(Array(11).fill('sent'))
     // The full text is still in the in-app message.
     const transfer = (await messages()).notifications.find((n) => n.title === '您反映的民意已转办')
     expect(transfer?.body).toContain('滨湖区城市管理局市容环境卫生管理处湖滨街道城市管理综合执法中队')

@@ -1,6 +1,9 @@
 // Drives the very router the `api` cloud function uses, on an in-memory embedded store seeded with
 // the demo data, with a clock the test controls and a notifier that records (or fails) pushes.
 import { randomBytes, randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { ActionName, ActionOutput, ApiResponse } from '@minyi/types'
 import type { Deps } from '../../cloudfunctions/core/application/deps'
 import { createApi, type Api } from '../../cloudfunctions/core/api/router'
@@ -8,7 +11,8 @@ import { DEFAULT_CONFIG, type AppConfig } from '../../cloudfunctions/core/config
 import { createAesPhoneVault } from '../../cloudfunctions/core/adapters/crypto/aesPhoneVault'
 import { openNedbStore } from '../../cloudfunctions/core/adapters/embedded/nedbStore'
 import { createWordListContentCheck } from '../../cloudfunctions/core/adapters/local/wordListContentCheck'
-import type { Notifier, PushMessage, PushResult, Store } from '../../cloudfunctions/core/ports'
+import { createLocalFileStore, type LocalFileStore } from '../../cloudfunctions/core/adapters/local/localFileStore'
+import type { FileStore, Notifier, PushMessage, PushResult, Store } from '../../cloudfunctions/core/ports'
 import { seedDemoData } from '../../server/demoData'
 import { devOpenid } from '../../server/devIdentity'
 
@@ -40,6 +44,8 @@ export interface Harness {
   store: Store
   clock: TestClock
   notifier: FakeNotifier
+  /** The local photo store (a temporary folder), unless the test gave another file store. */
+  files: LocalFileStore
   /** Calls an action as a demo user, the way the entry point would after resolving the openid. */
   call<A extends ActionName>(userId: string, action: A, input?: unknown, requestId?: string): Promise<ApiResponse<ActionOutput<A>>>
   /** Like `call`, but fails the test unless the answer is ok, and returns the data. */
@@ -52,6 +58,8 @@ export interface HarnessOptions {
   config?: Partial<AppConfig>
   pushNeedsConsent?: boolean
   store?: Store
+  /** Another photo store (e.g. the CloudBase adapter over a fake). */
+  fileStore?: FileStore
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -59,6 +67,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   await seedDemoData(store)
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T02:00:00.000Z'))
   const notifier = new FakeNotifier()
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-uploads-'))
+  const files = createLocalFileStore({ root: uploads, now: () => clock.now() })
   const deps: Deps = {
     store,
     clock,
@@ -66,6 +76,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     notifier,
     pushNeedsConsent: options.pushNeedsConsent ?? false,
     phoneVault: createAesPhoneVault(randomBytes(32)),
+    fileStore: options.fileStore ?? files,
     newId: randomUUID,
     config: { ...DEFAULT_CONFIG, ...options.config },
     log: () => undefined,
@@ -78,7 +89,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     if (!response.ok) throw new Error(`${action} as ${userId} failed: ${response.error.code} ${response.error.message}`)
     return response.data
   }) as Harness['ok']
-  return { api, deps, store, clock, notifier, call, ok, close: () => store.close() }
+  const close = async () => {
+    await store.close()
+    fs.rmSync(uploads, { recursive: true, force: true })
+  }
+  return { api, deps, store, clock, notifier, files, call, ok, close }
 }
 
 export const validOpinion = {

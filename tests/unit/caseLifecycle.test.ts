@@ -1,6 +1,6 @@
 // The pure part of moving a case: one conditional update that carries the status change, the one
 // event it appends and the resident's notice, all in the same single-document write.
-import { CASE_STATUSES, CASE_TRANSITIONS, canTransition, type CaseCommand } from '@minyi/types'
+import { CASE_STATUSES, CASE_TRANSITIONS, canTransition, levelAllows, type CaseCommand } from '@minyi/types'
 import { planMove, planRecord, type MoveRequest } from '../../cloudfunctions/core/domain/caseLifecycle'
 import { DomainError } from '../../cloudfunctions/core/domain/errors'
 import type { CaseDoc, CaseEvent } from '../../cloudfunctions/core/domain/records'
@@ -51,6 +51,9 @@ function aCase(change: Partial<CaseDoc> = {}): CaseDoc {
 }
 
 const staff = { id: 'dev-staff-1', role: 'staff' as const, label: '联络站工作人员' }
+// 分级负责: only a congress office assigns a unit, so a transfer is planned on a case an office holds.
+const streetOffice = { office: { regionId: 'region-hubin', level: 'street' as const, name: '湖滨街道人大工委' }, officeIds: ['region-hubin'] }
+const unitClock = { id: 'e0', kind: 'unit' as const, startedAt: submitted.at, dueAt: '2026-12-02T16:00:00.000Z', dueDate: '2026-12-02' }
 const at = new Date('2026-11-23T03:04:05.000Z')
 const request = (command: CaseCommand, extra: Partial<MoveRequest> = {}): MoveRequest => ({
   command,
@@ -63,7 +66,8 @@ const request = (command: CaseCommand, extra: Partial<MoveRequest> = {}): MoveRe
 describe('planMove', () => {
   it('is one conditional update on { _id, status: from } that appends exactly one event', () => {
     const move = planMove(aCase(), request('accept', { note: '已登记' }))
-    expect(move.filter).toEqual({ _id: 'c_1', status: 'submitted' })
+    // …and on nobody having seconded (附议) since it was read (domain/seconds.ts).
+    expect(move.filter).toEqual({ _id: 'c_1', status: 'submitted', secondCount: { $exists: false } })
     const event = {
       id: 'e1',
       type: 'accept',
@@ -83,7 +87,7 @@ describe('planMove', () => {
   })
 
   it('writes the resident notice into the outbox in the same update, and counts it', () => {
-    const move = planMove(aCase(), request('transfer', { details: { unitName: '滨湖区城市管理局', dueDate: '2026-12-02' } }))
+    const move = planMove(aCase({ status: 'forwarded', ...streetOffice }), request('transfer', { details: { unitName: '滨湖区城市管理局', dueDate: '2026-12-02' } }))
     expect(move.notices).toHaveLength(1)
     const [notice] = move.notices
     expect(notice).toMatchObject({
@@ -111,7 +115,8 @@ describe('planMove', () => {
     (Object.keys(CASE_TRANSITIONS) as CaseCommand[]).filter((command) => CASE_TRANSITIONS[command].notice),
   )('%s notifies the resident with a template that fits WeChat', (command) => {
     const from = CASE_TRANSITIONS[command].from[0]
-    const move = planMove(aCase({ status: from }), request(command, { details: { answer: '已经处理完毕', reason: '不属于受理范围', guidance: '向法院起诉' } }))
+    const atOffice = !levelAllows(command, 'station') ? { ...streetOffice, deadline: unitClock } : {}
+    const move = planMove(aCase({ status: from, ...atOffice }), request(command, { details: { answer: '已经处理完毕', reason: '不属于受理范围', guidance: '向法院起诉' } }))
     expect(move.notices).toHaveLength(1)
     expect(move.notices[0].template).toBe(CASE_TRANSITIONS[command].notice)
     expect(move.notices[0].title).toMatch(/[\u4e00-\u9fa5]/)

@@ -99,7 +99,7 @@ describe('checkTemplateData and fitTemplateData', () => {
   it('fitTemplateData makes long free text acceptable for every template', () => {
     const long = '湖滨路与望湖路交叉口的红绿灯时间太短，老人过马路来不及。'.repeat(30)
     for (const template of Object.keys(TEMPLATES) as Array<keyof typeof TEMPLATES>) {
-      const raw = { ...good, subject: long, remark: long, summary: long }
+      const raw = { ...good, subject: long, remark: long, summary: long, place: long }
       expect(checkTemplateData(template, raw).length).toBeGreaterThan(0)
       expect(checkTemplateData(template, fitTemplateData(template, raw))).toEqual([])
     }

@@ -4,6 +4,7 @@ import { CASE_STATUSES } from '../caseStateMachine'
 import { caseSummarySchema, caseViewSchema } from '../entities'
 import { calendarDate, flag, id, oneOf, optionalMobilePhone, optionalText, text } from '../fields'
 import { CASE_WORKERS, STAFF_ROLES, defineAction } from './define'
+import { photoRefs } from './caseExtras'
 
 export const CONTENT_MIN = 5
 export const CONTENT_MAX = 1000
@@ -17,6 +18,8 @@ export const submitCaseInput = z.object({
   phone: optionalMobilePhone,
   phoneVisibleToDeputy: flag('是否允许代表查看电话').default(false),
   privacyConsent: z.literal(true, { error: '请先阅读并同意《个人信息保护说明》' }),
+  /** Up to 3 uploaded photos (references from the upload endpoint or `Taro.cloud.uploadFile`). */
+  photos: photoRefs.default([]),
 })
 export type SubmitCaseInput = z.input<typeof submitCaseInput>
 
@@ -52,6 +55,10 @@ export const caseActions = {
       status: z.enum(CASE_STATUSES, { error: '请选择正确的状态' }).optional(),
       category: oneOf(CATEGORIES, '问题类别').optional(),
       stationId: id('家站点').optional(),
+      /** Only cases past their time limit (督办). */
+      overdue: flag('是否只看超期').optional(),
+      /** Only cases held at the caller's own level now (待我办理), not those passed on. */
+      held: flag('是否只看待本级办理').optional(),
     }),
     output: z.object({ cases: z.array(caseSummarySchema), total: z.number() }),
     mutates: false,
@@ -84,8 +91,15 @@ export const caseActions = {
     output: caseViewSchema,
     mutates: true,
   }),
+  'case.forward': defineAction({
+    summary: '分级转报：家站点转报同级人大机关（街道人大工委），人大机关必要时转报上一级（区人大常委会）',
+    roles: STAFF_ROLES,
+    input: z.object({ ...caseRef, note: text('转报说明', { min: 2, max: 500 }) }),
+    output: caseViewSchema,
+    mutates: true,
+  }),
   'case.transfer': defineAction({
-    summary: '转办承办单位，办理期限按法定工作日计算',
+    summary: '人大机关转办本级承办单位，办理期限按法定工作日计算（复杂事项期限更长）',
     roles: STAFF_ROLES,
     input: z.object({
       ...caseRef,
@@ -97,8 +111,17 @@ export const caseActions = {
         .max(60, '办理期限不能超过60个工作日')
         .optional(),
       dueDate: calendarDate('办理期限').optional(),
+      /** 复杂事项: the longer time limit (15 working days by default). */
+      complex: flag('是否复杂事项').default(false),
       note: note('转办说明'),
     }),
+    output: caseViewSchema,
+    mutates: true,
+  }),
+  'case.extendDeadline': defineAction({
+    summary: '延长承办单位的办理期限（每次转办限一次，须说明理由）',
+    roles: STAFF_ROLES,
+    input: z.object({ ...caseRef, reason: text('延期理由', { min: 2, max: 300 }) }),
     output: caseViewSchema,
     mutates: true,
   }),

@@ -14,7 +14,7 @@ export const sessionActions = {
     summary: '记录用户在订阅消息弹窗中同意的模板（每次同意可推送一条）',
     roles: ANY_ROLE,
     input: z.object({
-      accepted: z.array(z.enum(['progress', 'reply']), { error: '订阅结果格式不正确' }).max(3),
+      accepted: z.array(z.enum(['progress', 'reply', 'booking']), { error: '订阅结果格式不正确' }).max(3),
     }),
     output: z.object({ credits: z.record(z.string(), z.number()) }),
     mutates: true,

@@ -111,6 +111,9 @@ export const draftSimilarCaseSchema = z.object({
   status: z.enum(CASE_STATUSES),
   createdAt: z.string(),
   isMine: z.boolean(),
+  /** 附议: how many residents raised it (author + seconders), and whether the caller already seconded it. */
+  raisedBy: z.number().default(1),
+  seconded: z.boolean().default(false),
   ...scoredReason,
 })
 

@@ -7,6 +7,8 @@ import {
   acceptCase,
   answerOnSite,
   declineCase,
+  extendDeadline,
+  forwardCase,
   markProposal,
   rateCase,
   recordUnitAnswer,
@@ -23,6 +25,8 @@ import { deputyView, listStations, listUnits, stationView } from '../application
 import { createKnowledge, listKnowledge, retireKnowledge, updateKnowledge } from '../application/triage/knowledgeBase'
 import { similarForDraft } from '../application/triage/similarForDraft'
 import { triageCase } from '../application/triage/triageCase'
+import { receptionHandlers } from './receptionHandlers'
+import { caseExtrasHandlers, suggestionHandlers } from './caseExtrasHandlers'
 
 export interface HandlerContext {
   deps: Deps
@@ -56,6 +60,8 @@ export const handlers: Handlers = {
   'case.refer': ({ deps, caller }, input) => referCase(deps, caller, input),
   'case.answerOnSite': ({ deps, caller }, input) => answerOnSite(deps, caller, input),
   'case.transfer': ({ deps, caller }, input) => transferCase(deps, caller, input),
+  'case.forward': ({ deps, caller }, input) => forwardCase(deps, caller, input),
+  'case.extendDeadline': ({ deps, caller }, input) => extendDeadline(deps, caller, input),
   'case.recordUnitAnswer': ({ deps, caller }, input) => recordUnitAnswer(deps, caller, input),
   'case.markProposal': ({ deps, caller }, input) => markProposal(deps, caller, input),
   'case.decline': ({ deps, caller }, input) => declineCase(deps, caller, input),
@@ -70,4 +76,8 @@ export const handlers: Handlers = {
   'knowledge.create': ({ deps, caller }, input) => createKnowledge(deps, caller, input),
   'knowledge.update': ({ deps, caller }, input) => updateKnowledge(deps, caller, input),
   'knowledge.retire': ({ deps, caller }, input) => retireKnowledge(deps, caller, input),
+
+  ...receptionHandlers,
+  ...caseExtrasHandlers,
+  ...suggestionHandlers,
 }

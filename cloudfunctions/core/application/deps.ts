@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config'
-import type { Clock, ContentCheck, Notifier, PhoneVault, Store } from '../ports'
+import type { Clock, ContentCheck, FileStore, Notifier, PhoneVault, Store } from '../ports'
 
 /** Everything a use case may touch: the ports, the clock, ids and settings. */
 export interface Deps {
@@ -10,6 +10,8 @@ export interface Deps {
   /** Whether pushes need a recorded WeChat subscribe consent (true for WeChat, false for the local recorder). */
   pushNeedsConsent: boolean
   phoneVault: PhoneVault
+  /** Residents' photos: CloudBase storage in production, a folder under DATA_DIR locally. */
+  fileStore: FileStore
   newId: () => string
   config: AppConfig
   log: (message: string, detail?: unknown) => void

@@ -5,6 +5,7 @@ import type { Deps } from '../application/deps'
 import { configFromEnv } from '../config'
 import { createAesPhoneVault, parseKey } from '../adapters/crypto/aesPhoneVault'
 import { createCloudbaseStore } from '../adapters/cloudbase/cloudbaseStore'
+import { createCloudbaseFileStore, type CloudStorageApi } from '../adapters/cloudbase/cloudbaseFileStore'
 import { createMsgSecCheck } from '../adapters/wechat/msgSecCheck'
 import type { WxOpenApi } from '../adapters/wechat/openapi'
 import { createSubscribeNotifier, type TemplateBinding } from '../adapters/wechat/subscribeNotifier'
@@ -35,6 +36,8 @@ export function createCloudDeps(runtime: CloudRuntime): Deps {
     notifier: createSubscribeNotifier(runtime.openapi, templatesFromEnv(env), env.MINYI_MINIPROGRAM_STATE ?? 'formal'),
     pushNeedsConsent: true,
     phoneVault: createAesPhoneVault(parseKey(env.MINYI_PHONE_KEY)),
+    // Photos: the mini-program uploads to cloud storage under uploads/<openid>/; temp URLs to view.
+    fileStore: createCloudbaseFileStore(runtime.app as unknown as CloudStorageApi, { log }),
     newId: randomUUID,
     config: configFromEnv(env),
     log,

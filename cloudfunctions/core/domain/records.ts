@@ -5,6 +5,7 @@ import type {
   CaseRoute,
   CaseStatus,
   Category,
+  DeadlineKind,
   Channel,
   DeputyLevel,
   Rating,
@@ -12,6 +13,7 @@ import type {
   Role,
   StationKind,
 } from '@minyi/types'
+import type { TimeLimitOverrides } from './timeLimits'
 
 export interface UserDoc {
   _id: string
@@ -25,6 +27,11 @@ export interface UserDoc {
   deputyId: string | null
   /** Admin: the district they oversee; others: the district they belong to. */
   regionId: string | null
+  /**
+   * Staff of a congress office (街道人大工委 of a street, 区人大常委会 of a district): that region. They
+   * see the cases forwarded to their office (分级负责), not every case of its stations.
+   */
+  officeRegionId?: string | null
   /** Remaining one-time WeChat subscribe consents per template key. */
   credits: Record<string, number>
   createdAt: string
@@ -37,6 +44,8 @@ export interface RegionDoc {
   parentId: string | null
   /** The people's-congress organ of the region, e.g. "××区人大常委会", "××街道人大工委". */
   officeName: string
+  /** A district's own time limits, overriding any of the defaults in config.ts (domain/timeLimits.ts). */
+  timeLimits?: TimeLimitOverrides
 }
 
 export interface ReceptionRule {
@@ -133,7 +142,7 @@ export interface CaseDoc {
   contentCheck: 'pass' | 'review'
   status: CaseStatus
   route: CaseRoute | null
-  transfer: { unitId: string; unitName: string; dueDate: string; note: string | null } | null
+  transfer: { unitId: string; unitName: string; dueDate: string; note: string | null; complex?: boolean } | null
   decline: { reason: string; guidance: string } | null
   replies: ReplyRecord[]
   rating: { value: Rating; comment: string | null; at: string } | null
@@ -144,8 +153,89 @@ export interface CaseDoc {
   outboxSize: number
   /** Distinct significant words of content and place, for finding similar cases (triage). */
   terms?: string[]
+  // --- 附议, 并案, photos, suggestions (issue 3; see domain/seconds.ts, merge.ts, photos.ts, suggestions/) ---
+  /** Residents who seconded (附议) the case, keyed by user id: the marker that makes seconding idempotent. */
+  seconds?: Record<string, { at: string }>
+  /** The same residents as a list, to find the cases a resident seconded. */
+  seconderIds?: string[]
+  /** How many residents seconded; missing until the first. Every move is conditional on it (domain/seconds.ts). */
+  secondCount?: number
+  /** 并案: the case whose handling this one follows; kept as history after the merged case got its reply. */
+  mergedInto?: MergedInto
+  /** Photos attached when the opinion was submitted. */
+  photos?: PhotoRecord[]
+  /** Photos staff hid, keyed by photo id (the photo record itself is kept). */
+  hiddenPhotos?: Record<string, HiddenPhoto>
+  /** Suggestions (议案/建议) this case is evidence for, keyed by suggestion id; written when one is submitted. */
+  suggestions?: Record<string, CaseSuggestionLink>
+  // --- 分级负责 and time limits (issue 3; see domain/caseAccess.ts, offices.ts, deadlines.ts) ---
+  /** The congress office handling the case now; absent while its station holds it. */
+  office?: CaseOffice
+  /** Every office the case reached (region ids): each keeps read access. */
+  officeIds?: string[]
+  /** The time limit running now; absent when none runs. */
+  deadline?: CaseDeadline
   createdAt: string
   updatedAt: string
+}
+
+/** A congress office a case was forwarded to: the 街道人大工委 of a street, the 区人大常委会 of a district. */
+export interface CaseOffice {
+  regionId: string
+  level: RegionLevel
+  /** Short name, e.g. "湖滨街道人大工委". */
+  name: string
+}
+
+export interface CaseDeadline {
+  /** The event that started this clock; a new clock gets a new id (and may be supervised anew). */
+  id: string
+  kind: DeadlineKind
+  startedAt: string
+  /** The instant it runs out (the end of `dueDate` for limits counted in days). */
+  dueAt: string
+  /** The Shanghai calendar day it runs out. */
+  dueDate: string
+  complex?: boolean
+  /** The one extension of a unit's limit. */
+  extension?: { at: string; reason: string; fromDate: string; byLabel: string }
+  /** When the deadline job wrote the 督办 event for this clock (at most once). */
+  supervisedAt?: string
+}
+
+export interface MergedInto {
+  caseId: string
+  trackingNo: string
+  at: string
+  /** The `merge` event on this case. */
+  eventId: string
+}
+
+export interface PhotoRecord {
+  /** `p1`…`p3`. */
+  id: string
+  /** Cloud file id (`cloud://…`) or local reference (`local:<userId>/<name>`). */
+  fileId: string
+  contentType: string | null
+  size: number | null
+  addedAt: string
+}
+
+export interface HiddenPhoto {
+  at: string
+  byId: string
+  byLabel: string
+  reason: string
+  eventId: string
+}
+
+export interface CaseSuggestionLink {
+  no: string
+  title: string
+  kind: 'suggestion' | 'motion'
+  includedAt: string
+  /** Answers of the suggestion already delivered to this case, by answer id → when. */
+  answered?: Record<string, string>
 }
 
 export type PushStatus = 'pending' | 'sent' | 'no_consent' | 'failed' | 'not_applicable'
@@ -201,8 +291,6 @@ export interface KnowledgeDoc {
   answer: string
   category: Category
   status: 'active' | 'retired'
-  /** Significant words of title and keywords, for searching. */
-  terms: string[]
   createdAt: string
   createdBy: string
   updatedAt: string

@@ -8,6 +8,8 @@ export type TemplateValueKind = 'thing' | 'phrase' | 'character_string' | 'time'
 export const TEMPLATES = {
   progress: { trackingNo: 'character_string', subject: 'thing', status: 'phrase', time: 'time', remark: 'thing' },
   reply: { trackingNo: 'character_string', subject: 'thing', summary: 'thing', time: 'time', remark: 'thing' },
+  /** 民情接待日: booking confirmed, waitlist promotion, day moved or cancelled, the evening-before reminder. */
+  booking: { subject: 'thing', time: 'time', place: 'thing', status: 'phrase', remark: 'thing' },
 } as const satisfies Record<string, Record<string, TemplateValueKind>>
 
 export type TemplateKey = keyof typeof TEMPLATES

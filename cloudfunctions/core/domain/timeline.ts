@@ -5,6 +5,12 @@ import type { CaseEvent } from './records'
 const OTHER_EVENT_LABELS: Record<string, string> = {
   submit: '提交民意',
   phoneRevealed: '查看了群众联系电话',
+  second: '群众附议',
+  mergeIn: '并入重复民意',
+  suggestionIncluded: '纳入代表建议',
+  suggestionAnswer: '代表建议有了答复',
+  photoHidden: '隐藏照片',
+  supervise: '逾期督办',
 }
 
 /** Audit facts that staff need and residents do not. */

@@ -67,6 +67,10 @@ export const COLLECTIONS = [
   'push_log',
   'knowledge',
   'term_stats',
+  'reception_rules',
+  'reception_occurrences',
+  'reception_bookings',
+  'suggestions',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -21,6 +21,10 @@ const INDEXES: Partial<Record<CollectionName, Array<{ fieldName: string; unique?
   deputies: [{ fieldName: 'code', unique: true }],
   cases: [{ fieldName: 'residentId' }, { fieldName: 'stationId' }, { fieldName: 'status' }, { fieldName: 'trackingNo', unique: true }, { fieldName: 'terms' }],
   notifications: [{ fieldName: 'recipientId' }],
+  suggestions: [{ fieldName: 'deputyId' }, { fieldName: 'status' }, { fieldName: 'fanOutPending' }],
+  reception_rules: [{ fieldName: 'stationId' }],
+  reception_occurrences: [{ fieldName: 'stationId' }, { fieldName: 'date' }, { fieldName: 'outboxSize' }],
+  reception_bookings: [{ fieldName: 'residentId' }, { fieldName: 'occurrenceId' }, { fieldName: 'status' }],
 }
 
 export function toNedbQuery(filter: Filter): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import type { CaseSummary, ParsedInput } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
-import { mayRevealPhone } from '../../domain/caseAccess'
+import { caseScopeFilter, heldByFilter, mayRevealPhone } from '../../domain/caseAccess'
 import { auditLabel } from '../../domain/actorLabel'
 import { planRecord } from '../../domain/caseLifecycle'
 import { DomainError } from '../../domain/errors'
@@ -28,10 +28,17 @@ export async function caseInbox(
   caller: Caller,
   input: ParsedInput<'case.inbox'>,
 ): Promise<{ cases: CaseSummary[]; total: number }> {
-  if (input.stationId && !caller.stationIds.includes(input.stationId)) {
+  // Office staff may narrow to a station: they still see only what reached their office.
+  if (input.stationId && !caller.stationIds.includes(input.stationId) && !caller.office) {
     throw new DomainError('FORBIDDEN', '您不能查看其他家站点的民意')
   }
-  const filter: Filter = { stationId: input.stationId ?? { $in: caller.stationIds } }
+  // Everything that reached the caller's level (分级负责), or only what it holds now (待我办理).
+  const scope = input.held ? heldByFilter(caller) : caseScopeFilter(caller)
+  if (!scope) return { cases: [], total: 0 }
+  const filter: Filter = { ...scope }
+  if (input.stationId) filter.stationId = input.stationId
+  // 督办: past the time limit (flagged by the deadline job).
+  if (input.overdue) filter['deadline.supervisedAt'] = { $exists: true }
   if (input.status) filter.status = input.status
   if (input.category) filter.category = input.category
   const collection = deps.store.collection<CaseDoc>('cases')

@@ -7,11 +7,11 @@ import { actorLabel } from '../../domain/actorLabel'
 import { DomainError } from '../../domain/errors'
 import { maskPhone } from '../../domain/phone'
 import type { CaseDoc, DeputyDoc } from '../../domain/records'
-import { formatTrackingNo, trackingCounterId } from '../../domain/trackingNumber'
 import type { Deps } from '../deps'
 import { deputyByCode, stationByCode } from '../shared/lookups'
-import { caseTerms, recordTermsQuietly } from '../triage/termStats'
-import { nextSequence, releaseAllowance, takeAllowance } from '../shared/sequence'
+import { releaseAllowance, takeAllowance } from '../shared/sequence'
+import { checkCaseText, insertNewCase } from './createCase'
+import { verifyPhotos } from './casePhotos'
 
 export function caseIdFor(residentId: string, requestId: string): string {
   return `c_${createHash('sha256').update(`${residentId}:${requestId}`).digest('hex').slice(0, 24)}`
@@ -44,10 +44,10 @@ export async function submitCase(
   }
 
   const textToCheck = [input.content, input.place].filter(Boolean).join('\n')
-  const check = await deps.contentCheck.check(textToCheck, caller.openid)
-  if (check.result === 'risky') {
-    throw new DomainError('CONTENT_REJECTED', '内容未通过安全检查，请删除不当言辞或广告信息后再提交')
-  }
+  const contentCheck = await checkCaseText(deps, textToCheck, caller.openid)
+
+  // Photos: each must be an upload of this very resident, an image within the limits.
+  const photos = await verifyPhotos(deps, caller, input.photos ?? [])
 
   const now = deps.clock.now()
   const allowanceId = `allowance:submit:${caller.userId}:${shanghaiDate(now)}`
@@ -56,11 +56,8 @@ export async function submitCase(
   }
 
   try {
-    const trackingNo = formatTrackingNo(now, await nextSequence(deps.store, trackingCounterId(now)))
-    const at = now.toISOString()
-    const doc: CaseDoc = {
-      _id: id,
-      trackingNo,
+    const { doc, created } = await insertNewCase(deps, {
+      id,
       requestId,
       residentId: caller.userId,
       stationId: station._id,
@@ -71,43 +68,17 @@ export async function submitCase(
       place: input.place ?? null,
       phoneSealed: input.phone ? deps.phoneVault.seal(input.phone) : null,
       phoneMasked: input.phone ? maskPhone(input.phone) : null,
-      phoneVisibleToDeputy: Boolean(input.phone) && input.phoneVisibleToDeputy,
-      contentCheck: check.result === 'review' ? 'review' : 'pass',
-      status: 'submitted',
-      route: null,
-      transfer: null,
-      decline: null,
-      replies: [],
-      rating: null,
-      reopenCount: 0,
-      events: [
-        {
-          id: deps.newId(),
-          type: 'submit',
-          at,
-          actorId: caller.userId,
-          actorRole: 'resident',
-          actorLabel: actorLabel(caller),
-          from: null,
-          to: 'submitted',
-          note: deputy ? `通过代表码向${deputy.name}代表反映` : null,
-        },
-      ],
-      outbox: [],
-      outboxSize: 0,
-      terms: caseTerms(input.content, input.place, deps.config.triage?.termsPerCase),
-      createdAt: at,
-      updatedAt: at,
-    }
-    if (!(await cases.insert(doc))) {
+      phoneVisibleToDeputy: input.phoneVisibleToDeputy,
+      contentCheck,
+      actor: { id: caller.userId, role: 'resident', label: actorLabel(caller) },
+      note: deputy ? `通过代表码向${deputy.name}代表反映` : null,
+      ...(photos.length ? { extra: { photos } } : {}),
+    })
+    if (!created) {
       // A concurrent retry of this very request got there first: give the allowance back.
       await releaseAllowance(deps.store, allowanceId)
-      const winner = await cases.get(id)
-      if (!winner) throw new Error('case insert reported a duplicate that cannot be read')
-      return { id, trackingNo: winner.trackingNo, needsReview: winner.contentCheck === 'review' }
     }
-    await recordTermsQuietly(deps.store, doc.terms ?? [], deps.log)
-    return { id, trackingNo, needsReview: doc.contentCheck === 'review' }
+    return { id, trackingNo: doc.trackingNo, needsReview: doc.contentCheck === 'review' }
   } catch (error) {
     await releaseAllowance(deps.store, allowanceId)
     throw error

@@ -1,13 +1,22 @@
 // The outbox. A case change writes its notices into the case document itself (same atomic update);
 // flushing copies each into `notifications` under the notice's own id (so doing it twice changes
 // nothing) and then removes it from the case. Delivery of the WeChat push comes after and never
-// blocks or undoes the change.
-import type { CaseDoc, NotificationDoc, OutboxItem, UserDoc } from '../../domain/records'
+// blocks or undoes the change. Reception days (`reception_occurrences`) carry an outbox the same way.
+import type { NotificationDoc, OutboxItem, UserDoc } from '../../domain/records'
 import { checkTemplateData } from '../../domain/subscribeMessages'
-import type { PushResult } from '../../ports'
+import type { CollectionName, PushResult } from '../../ports'
 import type { Deps } from '../deps'
 
-function toNotification(item: OutboxItem, caseId: string): NotificationDoc {
+/** Collections whose documents carry `outbox` + `outboxSize`. */
+export type OutboxCollection = Extract<CollectionName, 'cases' | 'reception_occurrences'>
+
+interface OutboxHolder {
+  _id: string
+  outbox: OutboxItem[]
+  outboxSize: number
+}
+
+function toNotification(item: OutboxItem, caseId: string | null): NotificationDoc {
   return {
     _id: item.id,
     recipientId: item.recipientId,
@@ -28,18 +37,19 @@ function toNotification(item: OutboxItem, caseId: string): NotificationDoc {
   }
 }
 
-/** Moves a case's pending notices into the message list, then tries to push each. */
-export async function flushOutbox(deps: Deps, caseId: string): Promise<void> {
-  const cases = deps.store.collection<CaseDoc>('cases')
+/** Moves a document's pending notices (a case's by default) into the message list, then tries to push each. */
+export async function flushOutbox(deps: Deps, docId: string, collection: OutboxCollection = 'cases'): Promise<void> {
+  const holders = deps.store.collection<OutboxHolder>(collection)
   const notifications = deps.store.collection<NotificationDoc>('notifications')
-  const c = await cases.get(caseId)
+  const c = await holders.get(docId)
   if (!c || !c.outbox.length) return
   const items = c.outbox
-  for (const item of items) await notifications.insert(toNotification(item, caseId))
-  await cases.update(
-    { _id: caseId },
-    { pull: { outbox: { field: 'id', in: items.map((i) => i.id) } }, inc: { outboxSize: -items.length } },
-  )
+  for (const item of items) await notifications.insert(toNotification(item, collection === 'cases' ? docId : null))
+  // One conditional pull per notice: when two flushes of a busy document overlap, each notice is
+  // removed (and counted off `outboxSize`) exactly once.
+  for (const item of items) {
+    await holders.update({ _id: docId, 'outbox.id': item.id }, { pull: { outbox: { field: 'id', in: [item.id] } }, inc: { outboxSize: -1 } })
+  }
   for (const item of items) {
     try {
       await deliverPush(deps, item.id)

@@ -1,4 +1,5 @@
-import { ROLE_LABELS, type Me } from '@minyi/types'
+import type { Me } from '@minyi/types'
+import { roleLabelOf } from '../../domain/actorLabel'
 import type { Caller } from '../../domain/caller'
 import type { NotificationDoc } from '../../domain/records'
 import type { Deps } from '../deps'
@@ -11,10 +12,11 @@ export async function me(deps: Deps, caller: Caller): Promise<Me> {
   return {
     id: caller.userId,
     role: caller.role,
-    roleLabel: ROLE_LABELS[caller.role],
+    roleLabel: roleLabelOf(caller),
     name: caller.name,
     stations: [...stations.values()].map(presentStationSummary),
     deputyId: caller.deputyId,
     unreadNotifications: unread,
+    office: caller.office ? { regionId: caller.office.regionId, level: caller.office.level, name: caller.office.name } : null,
   }
 }

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto'
 import type { Caller } from '../../domain/caller'
 import { DomainError } from '../../domain/errors'
-import type { DeputyDoc, StationDoc, UserDoc } from '../../domain/records'
+import type { DeputyDoc, RegionDoc, StationDoc, UserDoc } from '../../domain/records'
+import { officeOf } from '../../domain/offices'
 import type { Deps } from '../deps'
 import { districtOf, regionSubtree } from '../shared/lookups'
 
@@ -33,7 +34,9 @@ async function findOrRegister(deps: Deps, openid: string): Promise<UserDoc> {
   return registered
 }
 
-async function scopeOf(deps: Deps, user: UserDoc): Promise<{ stationIds: string[]; regionId: string | null; name: string }> {
+type Scope = Pick<Caller, 'stationIds' | 'regionId' | 'name' | 'office'>
+
+async function scopeOf(deps: Deps, user: UserDoc): Promise<Scope> {
   const stations = deps.store.collection<StationDoc>('stations')
   switch (user.role) {
     case 'resident':
@@ -46,9 +49,13 @@ async function scopeOf(deps: Deps, user: UserDoc): Promise<{ stationIds: string[
       return { stationIds, regionId: district?._id ?? null, name: deputy?.name ?? user.name }
     }
     case 'staff': {
+      // Staff of a congress office (分级负责) see what reaches their office; station staff their stations.
+      const officeRegion = user.officeRegionId ? await deps.store.collection<RegionDoc>('regions').get(user.officeRegionId) : null
+      const office = officeRegion ? officeOf(officeRegion) : null
       const [first] = user.stationIds.length ? await stations.find({ _id: user.stationIds[0] }, { limit: 1 }) : []
-      const district = first ? await districtOf(deps.store, first.regionId) : null
-      return { stationIds: user.stationIds, regionId: district?._id ?? null, name: user.name }
+      const home = first?.regionId ?? officeRegion?._id
+      const district = home ? await districtOf(deps.store, home) : null
+      return { stationIds: user.stationIds, regionId: district?._id ?? null, name: user.name, office }
     }
     case 'admin': {
       if (!user.regionId) return { stationIds: [], regionId: null, name: user.name }

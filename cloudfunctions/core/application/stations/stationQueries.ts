@@ -1,8 +1,8 @@
 import type { DeputyView, HandlingUnitView, StationSummary, StationView } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
-import { nextReceptionDay } from '../../domain/reception'
 import type { DeputyDoc, RegionDoc, StationDoc } from '../../domain/records'
 import type { Deps } from '../deps'
+import { stationReception } from '../reception/stationReception'
 import { deputyByCode, regionChain, stationByCode, stationsById, unitsOfDistrict } from '../shared/lookups'
 import { presentDeputyCard, presentStationSummary } from './presentStation'
 
@@ -28,7 +28,7 @@ export async function stationView(deps: Deps, code: string): Promise<StationView
     regionName: chain.map((r) => r.name).reverse().join(' '),
     officeName: chain[0]?.officeName ?? '',
     deputies: cards,
-    reception: { rule: station.reception.label, next: nextReceptionDay(station.reception, deps.clock.now()) },
+    reception: await stationReception(deps, station),
   }
 }
 
@@ -42,8 +42,10 @@ export async function deputyView(deps: Deps, code: string): Promise<DeputyView> 
   }
 }
 
+/** The handling units the caller assigns: their office's own level (分级负责), else the district's. */
 export async function listUnits(deps: Deps, caller: Caller): Promise<{ units: HandlingUnitView[] }> {
-  if (!caller.regionId) return { units: [] }
-  const units = await unitsOfDistrict(deps.store, caller.regionId)
+  const regionId = caller.office?.regionId ?? caller.regionId
+  if (!regionId) return { units: [] }
+  const units = await unitsOfDistrict(deps.store, regionId)
   return { units: units.map((u) => ({ id: u._id, name: u.name })) }
 }

@@ -7,6 +7,7 @@ import { triageSettings } from '../../domain/triage'
 import type { Deps } from '../deps'
 import { stationByCode } from '../shared/lookups'
 import { findSimilarCases, sharedReason } from './similarCases'
+import { hasSeconded, raisedBy } from '../../domain/seconds'
 import { caseTerms } from './termStats'
 
 const EXCERPT_LENGTH = 40
@@ -42,6 +43,8 @@ export async function similarForDraft(deps: Deps, caller: Caller, input: ParsedI
         status: s.doc.status,
         createdAt: s.doc.createdAt,
         isMine: s.doc.residentId === caller.userId,
+        raisedBy: raisedBy(s.doc),
+        seconded: hasSeconded(caller.userId, s.doc),
         score: s.score,
         reason: sharedReason(s.shared),
       })),

@@ -1,0 +1,68 @@
+// Photos of a case: checked when the opinion is submitted, shown to whoever may see the case,
+// hidden by staff (recorded as an event; see domain/photos.ts for who still sees a hidden photo).
+import { PHOTO_CONTENT_TYPES, PHOTO_LIMIT_MESSAGES, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, type CaseView, type ParsedInput } from '@minyi/types'
+import { actorLabel } from '../../domain/actorLabel'
+import type { Caller } from '../../domain/caller'
+import { canSeeCase } from '../../domain/caseAccess'
+import { DomainError } from '../../domain/errors'
+import { mayHidePhotos, photoIdFor, planHidePhoto, visiblePhotos } from '../../domain/photos'
+import type { CaseDoc, PhotoRecord } from '../../domain/records'
+import type { VerifiedFile } from '../../ports/fileStore'
+import type { Deps } from '../deps'
+import { loadVisibleCase, viewCase } from './loadCase'
+
+const REFUSALS: Record<Extract<VerifiedFile, { ok: false }>['reason'], string> = {
+  not_owner: '照片不是您本人上传的，请重新上传',
+  not_found: '照片没有上传成功或已失效，请重新上传',
+  bad_type: PHOTO_LIMIT_MESSAGES.type,
+  too_large: PHOTO_LIMIT_MESSAGES.size,
+}
+
+/** Checks the references a resident submits and turns them into the case's photo records. */
+export async function verifyPhotos(deps: Deps, caller: Caller, fileIds: readonly string[]): Promise<PhotoRecord[]> {
+  if (fileIds.length > PHOTO_MAX_COUNT) throw new DomainError('INVALID_INPUT', PHOTO_LIMIT_MESSAGES.count)
+  const at = deps.clock.now().toISOString()
+  const records: PhotoRecord[] = []
+  for (const [index, fileId] of fileIds.entries()) {
+    const checked = await deps.fileStore.verify(fileId, { userId: caller.userId, openid: caller.openid })
+    if (!checked.ok) throw new DomainError('INVALID_INPUT', `第${index + 1}张照片：${REFUSALS[checked.reason]}`)
+    records.push({ id: photoIdFor(index), fileId, contentType: checked.contentType, size: checked.size, addedAt: at })
+  }
+  return records
+}
+
+export async function hidePhoto(deps: Deps, caller: Caller, input: ParsedInput<'case.hidePhoto'>): Promise<CaseView> {
+  if (!mayHidePhotos(caller.role)) throw new DomainError('FORBIDDEN')
+  const c = await loadVisibleCase(deps, caller, input.caseId)
+  const plan = planHidePhoto(
+    c,
+    input.photoId,
+    { id: caller.userId, label: actorLabel(caller), role: caller.role },
+    input.reason,
+    deps.clock.now(),
+    deps.newId(),
+  )
+  const cases = deps.store.collection<CaseDoc>('cases')
+  if ((await cases.update(plan.filter, plan.update)) !== 1) throw new DomainError('INVALID_STATE', '这张照片已经隐藏')
+  return viewCase(deps, caller, await loadVisibleCase(deps, caller, c._id))
+}
+
+export function uploadPolicy(deps: Deps, caller: Caller) {
+  const target = deps.fileStore.uploadTarget({ userId: caller.userId, openid: caller.openid })
+  return {
+    ...target,
+    maxCount: PHOTO_MAX_COUNT,
+    maxBytes: PHOTO_MAX_BYTES,
+    contentTypes: [...PHOTO_CONTENT_TYPES],
+  }
+}
+
+/**
+ * For the local runtime's photo route: the file id of a photo `viewer` may see right now (the same
+ * checks as the case page), or null. Hidden photos only for staff and admins of the station.
+ */
+export function photoFileFor(viewer: Caller, c: CaseDoc | null, photoId: string): string | null {
+  if (!c || !canSeeCase(viewer, c)) return null
+  const photo = visiblePhotos(viewer, c, false).find((p) => p.record.id === photoId)
+  return photo?.record.fileId ?? null
+}

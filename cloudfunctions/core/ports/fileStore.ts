@@ -1,0 +1,41 @@
+// Where residents' photos live: CloudBase storage in production (the mini-program uploads straight
+// to it under `uploads/<openid>/`), a folder under DATA_DIR locally (uploaded through the local
+// runtime's HTTP endpoint). The api never takes bytes; `case.submit` takes references, and this
+// port checks that each one is the caller's own, exists, and is a small enough image.
+
+/** Who uploaded: the user id (local references) and the WeChat openid (cloud paths). */
+export interface FileOwner {
+  userId: string
+  openid: string
+}
+
+export type VerifiedFile =
+  | { ok: true; contentType: string | null; size: number | null }
+  | { ok: false; reason: 'not_owner' | 'not_found' | 'bad_type' | 'too_large' }
+
+/** The photo being looked at and by whom, for addresses that are only good for that. */
+export interface PhotoGrant {
+  caseId: string
+  photoId: string
+  viewerId: string
+}
+
+export interface UploadTarget {
+  mode: 'local' | 'cloud'
+  /** Local: where to POST the file. */
+  uploadUrl: string | null
+  /** Cloud: the storage path the mini-program uploads under (`uploads/<openid>/`). */
+  pathPrefix: string | null
+}
+
+export interface FileStore {
+  /** How the caller uploads a photo. */
+  uploadTarget(owner: FileOwner): UploadTarget
+  /** Is this reference an existing photo uploaded by `owner`, within the type and size limits? */
+  verify(fileId: string, owner: FileOwner): Promise<VerifiedFile>
+  /**
+   * Short-lived addresses to show photos (call only after checking the viewer may see the case);
+   * null for one that cannot be issued now. Same order as `items`.
+   */
+  viewUrls(items: Array<{ fileId: string; grant: PhotoGrant }>): Promise<Array<string | null>>
+}
