@@ -29,7 +29,8 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
-export async function startApp(): Promise<RunningApp> {
+/** `env` adds variables for the runtime, e.g. `MINYI_DEV_NOW` to start its clock on a reception day. */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, 'dist-h5', 'index.html'))) {
     throw new Error('dist-h5/index.html is missing: run `npm run build:h5` before the end-to-end tests')
   }
@@ -38,7 +39,7 @@ export async function startApp(): Promise<RunningApp> {
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, MINYI_KEY_FILE: path.join(dataDir, '..', `${path.basename(dataDir)}.key`) },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, MINYI_KEY_FILE: path.join(dataDir, '..', `${path.basename(dataDir)}.key`), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout?.on('data', (chunk) => (output += chunk))
@@ -65,7 +66,8 @@ export async function startApp(): Promise<RunningApp> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-chromium-'))
+  // playwright's launch() refuses a --user-data-dir argument; it gives every launch a fresh profile
+  // of its own in a temporary folder.
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -77,7 +79,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   })
 }

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import './index.scss'
+
+interface ToggleProps {
+  label: ReactNode
+  description?: ReactNode
+  checked: boolean
+  onChange: (checked: boolean) => void
+  testId?: string
+}
+
+/** A labelled on/off switch; the whole row is the tap target. */
+export function Toggle({ label, description, checked, onChange, testId }: ToggleProps) {
+  return (
+    <View
+      className='mx-toggle'
+      {...{ role: 'switch' }}
+      aria-checked={checked ? 'true' : 'false'}
+      data-testid={testId}
+      onClick={() => onChange(!checked)}
+    >
+      <View className='mx-toggle__text'>
+        <View className='mx-toggle__label'>{label}</View>
+        {description ? <View className='mx-toggle__description'>{description}</View> : null}
+      </View>
+      <View className={`mx-toggle__track ${checked ? 'mx-toggle__track--on' : ''}`}>
+        <View className='mx-toggle__thumb' />
+      </View>
+      <View className={`mx-toggle__state ${checked ? 'mx-toggle__state--on' : ''}`}>{checked ? '允许' : '不允许'}</View>
+    </View>
+  )
+}

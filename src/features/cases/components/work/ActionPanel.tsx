@@ -1,0 +1,80 @@
+// The handling panel of the work page. Which actions appear is decided by the server: `commands`
+// of `case.get` lists what this person may do to this case now. Each action: a small form, a
+// confirmation, the call, then the page shows the case as the server returns it.
+import { useState } from 'react'
+import { View } from '@tarojs/components'
+import type { CaseCommand } from '@minyi/types/caseStateMachine'
+import type { CaseView } from '@minyi/types/entities'
+import { Button, Card, SectionTitle } from '../../../../components'
+import {
+  AcceptForm,
+  AnswerOnSiteForm,
+  DeclineForm,
+  MarkProposalForm,
+  RecordUnitAnswerForm,
+  ReferForm,
+  TransferForm,
+} from './CommandForms'
+import './work.scss'
+
+type WorkCommand = Exclude<CaseCommand, 'close' | 'reopen'>
+
+const COMMANDS: ReadonlyArray<{ command: WorkCommand; label: string; description: string; kind: 'primary' | 'secondary' | 'danger' }> = [
+  { command: 'accept', label: '受理', description: '确认收到，开始处理', kind: 'primary' },
+  { command: 'answerOnSite', label: '现场答复', description: '能当场答复的，直接答复群众', kind: 'secondary' },
+  { command: 'refer', label: '提请转办', description: '请工作人员转交承办单位办理', kind: 'secondary' },
+  { command: 'transfer', label: '转办', description: '转交承办单位并设定办理期限', kind: 'secondary' },
+  { command: 'recordUnitAnswer', label: '登记承办单位答复', description: '把承办单位的答复告知群众', kind: 'primary' },
+  { command: 'markProposal', label: '列为议案建议素材', description: '普遍性、典型性问题', kind: 'secondary' },
+  { command: 'decline', label: '不予受理', description: '说明原因并告知依法解决的途径', kind: 'danger' },
+]
+
+export function ActionPanel({ view, onChanged }: { view: CaseView; onChanged: (view: CaseView) => void }) {
+  const [open, setOpen] = useState<WorkCommand | null>(null)
+  const available = COMMANDS.filter((item) => view.commands.includes(item.command))
+
+  if (!available.length) {
+    return (
+      <View data-testid='action-panel'>
+        <SectionTitle>办理</SectionTitle>
+        <Card>
+          <View className='work-panel__none'>当前状态下您没有需要办理的操作。</View>
+        </Card>
+      </View>
+    )
+  }
+
+  const done = (updated: CaseView) => {
+    setOpen(null)
+    onChanged(updated)
+  }
+  const close = () => setOpen(null)
+  const props = { view, onDone: done, onCancel: close }
+
+  return (
+    <View data-testid='action-panel'>
+      <SectionTitle>办理</SectionTitle>
+      <Card>
+        {open === null ? (
+          <View className='work-panel__buttons'>
+            {available.map((item) => (
+              <View key={item.command} className='work-panel__action'>
+                <Button kind={item.kind} block onClick={() => setOpen(item.command)} testId={`action-${item.command}`}>
+                  {item.label}
+                </Button>
+                <View className='work-panel__description'>{item.description}</View>
+              </View>
+            ))}
+          </View>
+        ) : null}
+        {open === 'accept' ? <AcceptForm {...props} /> : null}
+        {open === 'answerOnSite' ? <AnswerOnSiteForm {...props} /> : null}
+        {open === 'refer' ? <ReferForm {...props} /> : null}
+        {open === 'transfer' ? <TransferForm {...props} /> : null}
+        {open === 'recordUnitAnswer' ? <RecordUnitAnswerForm {...props} /> : null}
+        {open === 'markProposal' ? <MarkProposalForm {...props} /> : null}
+        {open === 'decline' ? <DeclineForm {...props} /> : null}
+      </Card>
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+import { callApi } from '../../services/api'
+
+export const listNotifications = () => callApi('notification.list', {})
+export const markNotificationRead = (notificationId?: string) =>
+  callApi('notification.markRead', notificationId ? { notificationId } : {})

@@ -1,0 +1,67 @@
+// A case as a deputy or staff member handles it: the same details as the resident's page, the
+// full phone on request, and the actions this person may take now.
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button, EmptyState, ErrorView, Loading, Page } from '../../../components'
+import { getCase } from '../../../features/cases/api'
+import { CaseContent, CaseHeader, CaseReplies, CaseStatusNotice, CaseTimeline } from '../../../features/cases/components/CaseDetails'
+import { RatingResult } from '../../../features/cases/components/RatingForm'
+import { ActionPanel } from '../../../features/cases/components/work/ActionPanel'
+import { PhoneReveal } from '../../../features/cases/components/work/PhoneReveal'
+import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
+import { useLoader } from '../../../hooks/useLoader'
+import { decodeParam, go, goBackOr, PAGES } from '../../../services/navigation'
+
+export default function WorkCasePage() {
+  const router = useRouter()
+  const id = decodeParam(router.params.id)
+  const signedIn = useSignedIn()
+  const view = useLoader(signedIn && id ? () => getCase(id) : null, [signedIn, id], { refreshOnShow: true })
+  const data = view.data
+
+  usePullDownRefresh(() => {
+    void view.reload(true).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!id) {
+    return (
+      <Page>
+        <EmptyState title='没有指定民意' action={<Button onClick={() => go(PAGES.inbox)}>回到工作台</Button>} />
+      </Page>
+    )
+  }
+
+  return (
+    <Page testId='page-work-case'>
+      {view.loading && !data ? <Loading /> : null}
+      {view.error && !data ? (
+        <ErrorView
+          message={view.error}
+          onRetry={() => void view.reload()}
+          action={
+            <Button kind='plain' block onClick={() => goBackOr(PAGES.inbox)}>
+              回到工作台
+            </Button>
+          }
+        />
+      ) : null}
+      {data ? (
+        <View>
+          <CaseHeader view={data} />
+          <CaseStatusNotice view={data} audience='work' />
+          <CaseContent view={data} audience='work' phone={data.phoneMasked ? <PhoneReveal view={data} /> : undefined} />
+          <ActionPanel
+            view={data}
+            onChanged={(updated) => {
+              view.setData(updated)
+              void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
+            }}
+          />
+          <CaseReplies view={data} />
+          {data.rating ? <RatingResult rating={data.rating} /> : null}
+          <CaseTimeline view={data} />
+        </View>
+      ) : null}
+    </Page>
+  )
+}

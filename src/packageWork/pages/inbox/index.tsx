@@ -1,0 +1,112 @@
+// 工作台: the cases of the stations this deputy / staff member works at (admin: the district),
+// filtered by status, category and station.
+import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus } from '@minyi/types/caseStateMachine'
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '@minyi/types/enums'
+import { Button, Card, ChoiceChips, EmptyState, ErrorView, Loading, Page } from '../../../components'
+import { getInbox } from '../../../features/cases/api'
+import { CaseListItem, shortStationName } from '../../../features/cases/components/CaseListItem'
+import { useMe } from '../../../features/session/hooks/useMe'
+import { listStations } from '../../../features/stations/api'
+import { useLoader } from '../../../hooks/useLoader'
+import { go, PAGES, urls } from '../../../services/navigation'
+import { isWorker } from '../../../services/session'
+import './index.scss'
+
+const ALL = 'all'
+const STATUS_OPTIONS = [{ value: ALL, label: '全部' }, ...CASE_STATUSES.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }))]
+const CATEGORY_OPTIONS = [{ value: ALL, label: '全部类别' }, ...CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] }))]
+
+export default function InboxPage() {
+  const me = useMe()
+  const worker = isWorker(me.data)
+  const [status, setStatus] = useState<string>(ALL)
+  const [category, setCategory] = useState<string>(ALL)
+  const [stationId, setStationId] = useState<string>(ALL)
+  const [showCategories, setShowCategories] = useState(false)
+
+  // Staff with several stations and the admin (whole district) can narrow by station.
+  const stations = useLoader(
+    worker && me.data ? async () => (me.data!.role === 'admin' ? listStations() : me.data!.stations) : null,
+    [worker, me.data?.id],
+  )
+  const stationChoices = stations.data && stations.data.length > 1 && me.data?.role !== 'deputy' ? stations.data : null
+
+  const filter = {
+    status: status === ALL ? undefined : (status as CaseStatus),
+    category: category === ALL ? undefined : (category as Category),
+    stationId: stationId === ALL ? undefined : stationId,
+  }
+  const inbox = useLoader(worker ? () => getInbox(filter) : null, [worker, status, category, stationId], { refreshOnShow: true })
+
+  usePullDownRefresh(() => {
+    void inbox.reload(true).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (me.data && !worker) {
+    return (
+      <Page>
+        <EmptyState
+          icon='lock'
+          title='工作台仅供人大代表和工作人员使用'
+          action={
+            <Button block onClick={() => go(PAGES.home)}>
+              回到首页
+            </Button>
+          }
+        />
+      </Page>
+    )
+  }
+
+  return (
+    <Page testId='page-inbox'>
+      {me.loading && !me.data ? <Loading /> : null}
+      {me.error && !me.data ? <ErrorView message={me.error} onRetry={() => void me.reload()} /> : null}
+      {me.data ? (
+        <View>
+          <View className='inbox-page__who'>
+            {me.data.roleLabel} {me.data.name}
+            {me.data.role === 'admin' ? '（全区）' : me.data.stations.length ? `（${me.data.stations.map((s) => shortStationName(s.name)).join('、')}）` : ''}
+          </View>
+          <Card className='inbox-page__filters' testId='inbox-filters'>
+            <View className='inbox-page__filter-label'>按状态</View>
+            <ChoiceChips columns={0} size='small' options={STATUS_OPTIONS} value={status} onChange={setStatus} testId='filter-status' />
+            {stationChoices ? (
+              <View>
+                <View className='inbox-page__filter-label'>按家站点</View>
+                <ChoiceChips
+                  columns={0}
+                  size='small'
+                  options={[{ value: ALL, label: '全部家站点' }, ...stationChoices.map((s) => ({ value: s.id, label: shortStationName(s.name) }))]}
+                  value={stationId}
+                  onChange={setStationId}
+                  testId='filter-station'
+                />
+              </View>
+            ) : null}
+            <View className='inbox-page__filter-label inbox-page__filter-toggle' onClick={() => setShowCategories((v) => !v)}>
+              按类别{category !== ALL ? `：${CATEGORY_LABELS[category as Category]}` : ''}
+              <View className='inbox-page__toggle-text'>{showCategories ? '收起' : '展开'}</View>
+            </View>
+            {showCategories ? (
+              <ChoiceChips columns={0} size='small' options={CATEGORY_OPTIONS} value={category} onChange={setCategory} testId='filter-category' />
+            ) : null}
+          </Card>
+
+          {inbox.data ? <View className='inbox-page__total'>共 {inbox.data.total} 件</View> : null}
+          {inbox.loading && !inbox.data ? <Loading /> : null}
+          {inbox.error ? <ErrorView message={inbox.error} onRetry={() => void inbox.reload()} /> : null}
+          {inbox.data?.cases.map((item) => (
+            <CaseListItem key={item.id} item={item} showStation showReview onClick={() => go(urls.workCase(item.id))} />
+          ))}
+          {inbox.data && !inbox.data.cases.length ? (
+            <EmptyState title='没有符合条件的民意' description={status !== ALL || category !== ALL || stationId !== ALL ? '换个筛选条件试试。' : '家站点收到新的民意后会显示在这里。'} />
+          ) : null}
+        </View>
+      ) : null}
+    </Page>
+  )
+}

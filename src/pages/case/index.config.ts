@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '办理进度',
+  // Pull-to-refresh on weapp only: on h5 Taro's refresh wrapper sits above the page content for
+  // hit-testing, and pages reload when shown anyway.
+  enablePullDownRefresh: process.env.TARO_ENV === 'weapp',
+})

@@ -1,0 +1,121 @@
+import { useEffect } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Button, Card, EmptyState, ErrorView, Loading, Page, SectionTitle } from '../../components'
+import { listMyCases } from '../../features/cases/api'
+import { CaseListItem } from '../../features/cases/components/CaseListItem'
+import { showUnreadBadge } from '../../features/notifications/badge'
+import { useMe } from '../../features/session/hooks/useMe'
+import { useLoader } from '../../hooks/useLoader'
+import { go, PAGES, urls } from '../../services/navigation'
+import { RECEPTION_PAGES } from '../../features/reception/routes'
+import { isWorker } from '../../services/session'
+import './index.scss'
+
+/** 民情接待日: residents' bookings, deputies' duties, staff's reception days. */
+function ReceptionEntry({ role }: { role: string }) {
+  const entry =
+    role === 'resident'
+      ? { url: RECEPTION_PAGES.myBookings, title: '我的预约', text: '民情接待日的预约、候补和取消', testId: 'entry-my-bookings' }
+      : role === 'deputy'
+        ? { url: RECEPTION_PAGES.duties, title: '我的值班', text: '接待日值班安排和当天来访群众', testId: 'entry-duties' }
+        : { url: RECEPTION_PAGES.manage, title: '接待日管理', text: '接待日安排、值班代表、签到和纪要', testId: 'entry-reception' }
+  return (
+    <Card onClick={() => go(entry.url)} testId={entry.testId}>
+      <View className='mine-page__entry'>
+        <View>
+          <View className='mine-page__entry-title'>{entry.title}</View>
+          <View className='mine-page__entry-text'>{entry.text}</View>
+        </View>
+        <View className='mine-page__arrow'>›</View>
+      </View>
+    </Card>
+  )
+}
+
+export default function MinePage() {
+  const me = useMe()
+  const isResident = me.data?.role === 'resident'
+  const cases = useLoader(isResident ? listMyCases : null, [isResident], { refreshOnShow: true })
+
+  useEffect(() => {
+    if (me.data) showUnreadBadge(me.data.unreadNotifications)
+  }, [me.data])
+
+  usePullDownRefresh(() => {
+    void Promise.all([me.reload(true), cases.reload(true)]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <Page testId='page-mine'>
+      {me.loading && !me.data ? <Loading /> : null}
+      {me.error && !me.data ? <ErrorView message={me.error} onRetry={() => void me.reload()} /> : null}
+      {me.data ? (
+        <View>
+          <Card testId='me-card'>
+            <View className='mine-page__who'>
+              <View className='mine-page__avatar'>{Array.from(me.data.name)[0] ?? '我'}</View>
+              <View>
+                <View className='mine-page__name'>{me.data.name}</View>
+                <View className='mine-page__role'>{me.data.roleLabel}</View>
+              </View>
+            </View>
+            {me.data.stations.length ? (
+              <View className='mine-page__stations'>所在家站点：{me.data.stations.map((s) => s.name).join('、')}</View>
+            ) : null}
+          </Card>
+
+          {isWorker(me.data) ? (
+            <Card onClick={() => go(PAGES.inbox)} testId='entry-workbench'>
+              <View className='mine-page__entry'>
+                <View>
+                  <View className='mine-page__entry-title'>工作台</View>
+                  <View className='mine-page__entry-text'>
+                    {me.data.role === 'admin' ? '全区民意的办理和督办' : '本人家站点收到的民意，受理、答复、转办'}
+                  </View>
+                </View>
+                <View className='mine-page__arrow'>›</View>
+              </View>
+            </Card>
+          ) : null}
+
+          <ReceptionEntry role={me.data.role} />
+
+          {isResident ? (
+            <View>
+              <SectionTitle extra={cases.data ? `共 ${cases.data.length} 件` : undefined}>我的民意</SectionTitle>
+              {cases.loading && !cases.data ? <Loading /> : null}
+              {cases.error && !cases.data ? <ErrorView message={cases.error} onRetry={() => void cases.reload()} /> : null}
+              {cases.data?.map((item) => <CaseListItem key={item.id} item={item} onClick={() => go(urls.case(item.id))} />)}
+              {cases.data && !cases.data.length ? (
+                <EmptyState
+                  title='您还没有反映过民意'
+                  description='在首页选择家站点，或扫描联络站的民意码，就可以向人大代表反映问题。'
+                  action={
+                    <Button block onClick={() => go(PAGES.home)}>
+                      去反映民意
+                    </Button>
+                  }
+                />
+              ) : null}
+            </View>
+          ) : null}
+
+          <SectionTitle>更多</SectionTitle>
+          <Card>
+            <View className='mine-page__link' hoverClass='mine-page__link--hover' onClick={() => go(PAGES.privacy)}>
+              <View>个人信息保护说明</View>
+              <View className='mine-page__arrow'>›</View>
+            </View>
+            {process.env.TARO_ENV === 'h5' ? (
+              <View className='mine-page__link' hoverClass='mine-page__link--hover' onClick={() => go(urls.login())} data-testid='switch-user'>
+                <View>切换演示身份</View>
+                <View className='mine-page__arrow'>›</View>
+              </View>
+            ) : null}
+          </Card>
+        </View>
+      ) : null}
+    </Page>
+  )
+}
