@@ -46,7 +46,9 @@ export const stations: StationDoc[] = [
     address: '滨湖区翠苑路15号翠苑社区服务中心一楼',
     openHours: '工作日 8:30–11:30，13:30–17:00',
     contactPhone: '0571-8765 1122',
-    reception: { months: 'all', day: 10, start: '14:30', end: '17:00', label: '每月10日 14:30–17:00' },
+    // The label follows the station's reception rule (server/receptionDemoData.ts); the date fields are
+    // only the fallback for a station without rules.
+    reception: { months: 'all', day: 10, start: '14:30', end: '17:00', label: '每周三 14:30–17:00' },
   },
   {
     _id: 'station-wanghu',
@@ -57,7 +59,7 @@ export const stations: StationDoc[] = [
     address: '滨湖区望湖路200号望湖社区邻里中心三楼',
     openHours: '工作日 9:00–11:30，14:00–17:00',
     contactPhone: '0571-8765 3344',
-    reception: { months: 'all', day: 25, start: '09:00', end: '11:00', label: '每月25日 9:00–11:00' },
+    reception: { months: 'all', day: 1, start: '09:00', end: '11:30', label: '每月第一个周六 9:00–11:30' },
   },
 ]
 
