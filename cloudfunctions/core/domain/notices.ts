@@ -147,10 +147,20 @@ export function residentNotice(
   const template: TemplateKey | null = CASE_TRANSITIONS[command].notice
   const text = noticeText(command, c, details)
   if (!template || !text) return null
+  return residentOutboxItem(c, event, template, { ...text, summary: details.answer ?? text.body })
+}
+
+/** The outbox item telling the case's resident `text`, as a message and as a subscribe message. */
+export function residentOutboxItem(
+  c: CaseDoc,
+  event: CaseEvent,
+  template: TemplateKey,
+  text: { title: string; body: string; status: string; remark: string; summary?: string },
+): OutboxItem {
   const time = formatChineseDateTime(event.at)
   const data: Record<string, string> =
     template === 'reply'
-      ? { trackingNo: c.trackingNo, subject: c.content, summary: details.answer ?? text.body, time, remark: text.remark }
+      ? { trackingNo: c.trackingNo, subject: c.content, summary: text.summary ?? text.body, time, remark: text.remark }
       : { trackingNo: c.trackingNo, subject: c.content, status: text.status, time, remark: text.remark }
   return {
     id: `${event.id}-r`,

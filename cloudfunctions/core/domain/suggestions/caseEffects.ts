@@ -10,13 +10,12 @@ import {
   CASE_TRANSITIONS,
   SUGGESTION_KIND_LABELS,
   canTransition,
-  formatChineseDateTime,
 } from '@minyi/types'
 import type { Filter, Update } from '../../ports/store'
 import { planMove, type Actor } from '../caseLifecycle'
 import type { CaseDoc, CaseEvent, CaseSuggestionLink, OutboxItem, ReplyRecord } from '../records'
 import { secondsGuard, withSeconders } from '../seconds'
-import { fitTemplateData, type TemplateKey } from '../subscribeMessages'
+import { residentOutboxItem } from '../notices'
 import type { SuggestionAnswer, SuggestionDoc } from './records'
 
 export interface CasePlan {
@@ -39,28 +38,6 @@ export function isAnswerDelivered(c: CaseDoc, suggestionId: string, answerId: st
   return Boolean(c.suggestions?.[suggestionId]?.answered?.[answerId])
 }
 
-function notice(
-  c: CaseDoc,
-  event: CaseEvent,
-  template: TemplateKey,
-  text: { title: string; body: string; status: string; remark: string; summary?: string },
-): OutboxItem {
-  const time = formatChineseDateTime(event.at)
-  const data: Record<string, string> =
-    template === 'reply'
-      ? { trackingNo: c.trackingNo, subject: c.content, summary: text.summary ?? text.body, time, remark: text.remark }
-      : { trackingNo: c.trackingNo, subject: c.content, status: text.status, time, remark: text.remark }
-  return {
-    id: `${event.id}-r`,
-    recipientId: c.residentId,
-    title: text.title,
-    body: text.body,
-    link: `/pages/case/index?id=${c._id}`,
-    template,
-    data: fitTemplateData(template, data),
-    createdAt: event.at,
-  }
-}
 
 /** A fact on the case's timeline with its notices, without a status change. */
 function planRecordWithNotice(c: CaseDoc, event: CaseEvent, made: OutboxItem, where: Filter, set: Record<string, unknown>, reply?: ReplyRecord): CasePlan {
@@ -109,7 +86,7 @@ export function planInclusion(c: CaseDoc, s: SuggestionDoc, actor: Actor, at: Da
     to: null,
     note,
   }
-  const made = notice(c, event, 'progress', {
+  const made = residentOutboxItem(c, event, 'progress', {
     title: '您反映的问题已纳入代表建议',
     body: `编号 ${c.trackingNo} 反映的问题已由${s.deputyName}代表纳入${kindLabel}《${s.title}》，已提交人大机关，办理结果会告知您。`,
     status: '纳入建议',
@@ -146,7 +123,7 @@ export function planAnswerDelivery(c: CaseDoc, s: SuggestionDoc, answer: Suggest
     to: null,
     note,
   }
-  const made = notice(c, event, 'reply', {
+  const made = residentOutboxItem(c, event, 'reply', {
     title: '您反映的问题所在的代表建议有了答复',
     body: `编号 ${c.trackingNo} 所在的${kindLabel}《${s.title}》已有办理结果：${excerpt(answer.text, 60)} 请进入小程序查看。`,
     status: '已答复',
