@@ -2,36 +2,15 @@
 // CloudBase endpoint (tests/support/fakeCloudbase), so the office scope (`officeIds` holds a region),
 // the held-by filter, the clock set and unset with the move, and the deadline job's conditional
 // 督办 update (`deadline.supervisedAt` $exists false) are the very requests production sends.
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import tcb from '@cloudbase/node-sdk'
-import { createCloudbaseStore } from '../../cloudfunctions/core/adapters/cloudbase/cloudbaseStore'
 import { runDeadlineJob } from '../../cloudfunctions/core/jobs/deadlineJob'
-import { startFakeCloudbase, type CollectionSpec, type FakeCloudbase } from '../support/fakeCloudbase'
-import { createHarness, type Harness } from '../support/apiHarness'
 import { DISTRICT_OFFICE, OTHER_STREET_OFFICE, STREET_OFFICE, caseDoc, notificationsOf, submit } from './caseFixtures'
+import type { Harness } from '../support/apiHarness'
+import { useCloudbaseHarness } from '../support/cloudbaseApiHarness'
 
-const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../deploy/collections.json'), 'utf8')) as {
-  collections: CollectionSpec[]
-}
-
-const previousTencentCloud = process.env.TENCENTCLOUD
-let fake: FakeCloudbase
+const cloudbase = useCloudbaseHarness()
 let h: Harness
-beforeAll(() => {
-  process.env.TENCENTCLOUD = 'true'
-})
-afterAll(() => {
-  if (previousTencentCloud === undefined) delete process.env.TENCENTCLOUD
-  else process.env.TENCENTCLOUD = previousTencentCloud
-})
-beforeEach(async () => {
-  fake = await startFakeCloudbase({ collections: manifest.collections })
-  h = await createHarness({ store: createCloudbaseStore(tcb.init(fake.sdkConfig)) })
-})
-afterEach(async () => {
-  await h.close()
-  await fake.close()
+beforeEach(() => {
+  h = cloudbase.current()
 })
 
 const inboxIds = async (userId: string, input: Record<string, unknown> = {}) => (await h.ok(userId, 'case.inbox', input)).cases.map((c) => c.id)

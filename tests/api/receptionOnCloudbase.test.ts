@@ -2,36 +2,15 @@
 // @cloudbase/node-sdk talks to the fake CloudBase endpoint (tests/support/fakeCloudbase), so the
 // conditional updates on per-resident holder paths (`holders.<id>` $exists false), slot counters
 // and the per-notice outbox pulls are the very requests production sends.
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import tcb from '@cloudbase/node-sdk'
-import { createCloudbaseStore } from '../../cloudfunctions/core/adapters/cloudbase/cloudbaseStore'
 import type { NotificationDoc } from '../../cloudfunctions/core/domain/records'
-import { startFakeCloudbase, type CollectionSpec, type FakeCloudbase } from '../support/fakeCloudbase'
-import { createHarness, type Harness } from '../support/apiHarness'
 import { MONDAY_10AM, nextDay, occurrenceDoc, resident, seatCheck, thursdayRule } from './receptionFixtures'
+import type { Harness } from '../support/apiHarness'
+import { useCloudbaseHarness } from '../support/cloudbaseApiHarness'
 
-const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../deploy/collections.json'), 'utf8')) as {
-  collections: CollectionSpec[]
-}
-
-const previousTencentCloud = process.env.TENCENTCLOUD
-let fake: FakeCloudbase
+const cloudbase = useCloudbaseHarness({ now: MONDAY_10AM })
 let h: Harness
-beforeAll(() => {
-  process.env.TENCENTCLOUD = 'true'
-})
-afterAll(() => {
-  if (previousTencentCloud === undefined) delete process.env.TENCENTCLOUD
-  else process.env.TENCENTCLOUD = previousTencentCloud
-})
-beforeEach(async () => {
-  fake = await startFakeCloudbase({ collections: manifest.collections })
-  h = await createHarness({ now: MONDAY_10AM, store: createCloudbaseStore(tcb.init(fake.sdkConfig)) })
-})
-afterEach(async () => {
-  await h.close()
-  await fake.close()
+beforeEach(() => {
+  h = cloudbase.current()
 })
 
 it('50 concurrent bookings of a 5-place slot: exactly 5; a cancellation promotes the first waiting resident', async () => {
