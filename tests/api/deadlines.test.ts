@@ -8,6 +8,7 @@ import { timeLimitsForRegion } from '../../cloudfunctions/core/application/cases
 import type { RegionDoc } from '../../cloudfunctions/core/domain/records'
 import { runDeadlineJob } from '../../cloudfunctions/core/jobs/deadlineJob'
 import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
+import type { CollectionName } from '../../cloudfunctions/core/ports/store'
 import { createHarness, type Harness } from '../support/apiHarness'
 import { DISTRICT_OFFICE, STREET_OFFICE, caseDoc, notificationsOf, refusal, submit } from './caseFixtures'
 
@@ -33,6 +34,20 @@ async function atDistrictOffice(id: string) {
 describe('accept or first answer within 24 hours', () => {
   beforeEach(async () => {
     h = await createHarness() // Monday 2026-11-23 10:00 in Shanghai
+  })
+
+  it('still supervises when another scheduled job fails in the same run', async () => {
+    const id = await submit(h)
+    const collection = h.store.collection.bind(h.store)
+    h.store.collection = ((name: CollectionName) => {
+      if (name === 'reception_rules') throw new Error('store unavailable')
+      return collection(name)
+    }) as typeof h.store.collection
+    h.clock.set('2026-11-24T02:00:00.000Z')
+    const report = await runScheduledJobs(h.deps)
+    expect(report.reception).toEqual({ failed: 'store unavailable' })
+    expect(report.deadlines).toEqual({ supervised: 1, autoClosed: 0 })
+    expect(await supervisions(id)).toHaveLength(1)
   })
 
   it('the clock, its 督办 to the station and the street office, written once', async () => {

@@ -1,16 +1,29 @@
-// Everything the timer runs, in order. Each job is idempotent: running twice changes nothing more.
+// Everything the timer runs. Each job is idempotent: running twice changes nothing more. One job
+// failing (a store hiccup) is logged and reported and does not keep the others from running; the
+// outbox goes last so that notices written by the other jobs are delivered in the same run.
 import type { Deps } from '../application/deps'
 import { runOutboxJob } from './outboxJob'
 import { runReceptionJob } from './receptionJob'
 import { runFanOutJob } from './fanOutJob'
 import { runDeadlineJob } from './deadlineJob'
 
+const JOBS = {
+  reception: runReceptionJob,
+  fanOut: runFanOutJob,
+  // 督办 of overdue cases, and closing replied cases nobody rated in time.
+  deadlines: runDeadlineJob,
+  outbox: runOutboxJob,
+} as const
+
 export async function runScheduledJobs(deps: Deps): Promise<Record<string, unknown>> {
-  return {
-    outbox: await runOutboxJob(deps),
-    reception: await runReceptionJob(deps),
-    fanOut: await runFanOutJob(deps),
-    // 督办 of overdue cases, and closing replied cases nobody rated in time.
-    deadlines: await runDeadlineJob(deps),
+  const report: Record<string, unknown> = {}
+  for (const [name, job] of Object.entries(JOBS)) {
+    try {
+      report[name] = await job(deps)
+    } catch (error) {
+      deps.log(`scheduled job ${name} failed`, error)
+      report[name] = { failed: error instanceof Error ? error.message : String(error) }
+    }
   }
+  return report
 }
