@@ -199,6 +199,15 @@ describe('附议, photos and the deadline clock', () => {
     await form.getByTestId('photo-thumb').nth(2).getByTestId('photo-remove').click()
     await waitForCount(form.getByTestId('photo-thumb'), 2)
     await form.getByTestId('photo-add').waitFor()
+    // Something that is not a photo: refused on the device, in Chinese; the submit waits for it to go.
+    await form.getByTestId('photo-input').setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('不是照片') }])
+    await form.getByTestId('photo-error').getByText('第3张：只支持 JPG、PNG、WEBP 格式的照片').waitFor()
+    await form.getByTestId('submit-button').click()
+    await form.getByTestId('field-photos-error').getByText('有照片没有上传成功，请点一下照片重试，或点 × 删除后再提交').waitFor()
+    await screenshot(liu, 'seconds-photos-upload-error')
+    await form.locator('[data-testid="photo-thumb"][data-status="error"]').getByTestId('photo-remove').click()
+    await waitForCount(form.getByTestId('photo-thumb'), 2)
+    expect(await form.getByTestId('photo-error').count()).toBe(0)
 
     await form.getByTestId('input-place').locator('input').fill('湖滨路与望湖路交叉口')
     await form.getByTestId('privacy-consent').getByRole('checkbox').click()
@@ -215,6 +224,14 @@ describe('附议, photos and the deadline clock', () => {
     expect(await liuCase.getByTestId('deadline-clock').getAttribute('data-overdue')).toBe('0')
     expect(await liuCase.getByTestId('raised-by').count()).toBe(0)
     await screenshot(liu, 'seconds-photos-case-page')
+    // Tapping a thumbnail shows the photos large; a tap closes them again.
+    await liuCase.getByTestId('case-photo').nth(1).locator('.photo-grid__frame').click()
+    const preview = liu.locator('.preview-image')
+    await preview.waitFor()
+    await waitForCount(preview.locator('img'), 2)
+    await viewportShot(liu, 'seconds-photos-preview')
+    await preview.click()
+    await preview.waitFor({ state: 'detached' })
 
     // 2. 周大伯 starts writing much the same at the same station.
     const zhou = await phoneOf('dev-resident-2')
@@ -308,5 +325,62 @@ describe('附议, photos and the deadline clock', () => {
       await later.stop()
       fs.rmSync(copy, { recursive: true, force: true })
     }
+  })
+})
+
+describe('the final submit looks for similar cases once more; the resident may still submit their own', () => {
+  let own: RunningApp
+  beforeAll(async () => {
+    own = await startApp({ MINYI_DEV_NOW: '2026-12-02T01:30:00.000Z' })
+  })
+  afterAll(async () => {
+    await own?.stop()
+  })
+
+  it('stops a quick submit to show the similar case, then submits on the second tap', async () => {
+    // Setup, not what this test is about: 刘阿姨's case through the api.
+    const answer = await fetch(`${own.baseUrl}/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Dev-User': 'dev-resident-1' },
+      body: JSON.stringify({
+        action: 'case.submit',
+        requestId: 'r-e2e-setup-1',
+        input: { stationCode: 'HBJD', category: 'utilities', content: '翠苑路的路灯坏了好几盏，晚上走路很不安全，希望尽快修好。', privacyConsent: true },
+      }),
+    }).then((r) => r.json() as Promise<{ ok: boolean; data: { id: string } }>)
+    expect(answer.ok).toBe(true)
+
+    const zhou = await phoneOf('dev-resident-2')
+    await open(zhou, own.baseUrl, '/pages/submit/index?station=HBJD')
+    const form = zhou.getByTestId('submit-form')
+    await form.waitFor()
+    await form.getByTestId('field-category').getByText('市政设施').click()
+    await form.getByTestId('privacy-consent').getByRole('checkbox').click()
+    // He writes and taps 提交 at once, before the lookup while typing had its turn.
+    await form.getByTestId('input-content').locator('textarea').fill('翠苑路路灯坏了好几盏，晚上走路不安全')
+    await form.getByTestId('submit-button').evaluate((button) => (button as HTMLElement).click())
+    await form.getByText('附近群众已反映过类似问题（见上方）。是同一件事可以附议；不是的话，请再点一次“提交”。').waitFor()
+    await form.getByTestId('similar-case').getByText(/翠苑路的路灯坏了好几盏/).waitFor()
+    expect(zhou.url()).toContain('/pages/submit/index')
+    await screenshot(zhou, 'seconds-photos-final-check')
+
+    // Not the same thing for him: he taps 提交 again and files his own.
+    await form.getByTestId('submit-button').click()
+    const page = zhou.getByTestId('page-case')
+    await page.getByTestId('submitted-banner').waitFor()
+    const id = new URL(zhou.url().replace('/#/', '/')).searchParams.get('id')
+    expect(id).not.toBe(answer.data.id)
+    await page.getByText('翠苑路路灯坏了好几盏，晚上走路不安全').waitFor()
+    expect(await page.getByTestId('raised-by').count()).toBe(0)
+
+    // Back on the form, his own case is marked as his; 刘阿姨's is still offered for 附议.
+    await open(zhou, own.baseUrl, '/pages/submit/index?station=HBJD')
+    await zhou.reload()
+    const again = zhou.getByTestId('submit-form')
+    await again.getByTestId('input-content').locator('textarea').fill('翠苑路的路灯坏了好几盏，晚上走路很不安全')
+    const offered = again.getByTestId('similar-case')
+    await offered.getByText('这是您自己反映的').waitFor()
+    await offered.getByTestId('second-button').first().waitFor()
+    await screenshot(zhou, 'seconds-photos-similar-own-and-other')
   })
 })

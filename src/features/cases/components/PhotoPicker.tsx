@@ -74,11 +74,9 @@ export function PhotoPicker({ items, setItems, onChanged }: PhotoPickerProps) {
   }
 
   const remove = (key: string) => {
-    setItems((current) => {
-      const gone = current.find((item) => item.key === key)
-      if (gone && process.env.TARO_ENV === 'h5' && gone.preview.startsWith('blob:')) URL.revokeObjectURL(gone.preview)
-      return current.filter((item) => item.key !== key)
-    })
+    const gone = items.find((item) => item.key === key)
+    if (gone && process.env.TARO_ENV === 'h5' && gone.preview.startsWith('blob:')) URL.revokeObjectURL(gone.preview)
+    setItems((current) => current.filter((item) => item.key !== key))
     onChanged?.()
   }
 

@@ -180,15 +180,14 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted, onSeconded }:
   const onSubmit = () => {
     if (busy) return
     const checked = validate(submitCaseInput, values())
-    if (!checked.ok) {
-      showErrors(category ? checked.errors : { ...checked.errors, category: '请选择问题类别' })
-      setFormError('还有内容没有填好，请按红色提示修改')
-      return
-    }
     const uploaded = photoRefsOf(photos)
-    if (!uploaded.ok) {
-      showErrors({ photos: uploaded.message })
-      setFormError(uploaded.message)
+    if (!checked.ok || !uploaded.ok) {
+      showErrors({
+        ...(checked.ok ? {} : checked.errors),
+        ...(checked.ok || category ? {} : { category: '请选择问题类别' }),
+        ...(uploaded.ok ? {} : { photos: uploaded.message }),
+      })
+      setFormError(checked.ok && !uploaded.ok ? uploaded.message : '还有内容没有填好，请按红色提示修改')
       return
     }
     const subscribed = requestSubscriptions()
