@@ -15,6 +15,14 @@ export const getInbox = (filter: { status?: CaseStatus; category?: Category; sta
 export const rateCase = (input: ActionInput<'case.rate'>, requestId: string) => callApi('case.rate', input, { requestId })
 export const revealPhone = (caseId: string) => callApi('case.revealPhone', { caseId }).then((r) => r.phone)
 export const listUnits = (caseId?: string) => callApi('unit.list', caseId ? { caseId } : {}).then((r) => r.units)
+export const similarForDraft = (stationCode: string, text: string) =>
+  callApi('case.similarForDraft', { stationCode, text }).then((r) => r.cases)
+export type DraftSimilarCase = Awaited<ReturnType<typeof similarForDraft>>[number]
+/** 附议: follow someone else's open case at this station instead of filing the same problem again. */
+export const secondCase = (caseId: string, stationCode: string, requestId: string) =>
+  callApi('case.second', { caseId, stationCode }, { requestId })
+export const listSecondedCases = () => callApi('case.listSeconded', {}).then((r) => r.cases)
+export const hidePhoto = (input: ActionInput<'case.hidePhoto'>, requestId: string) => callApi('case.hidePhoto', input, { requestId })
 export const recordSubscriptions = (accepted: Array<'progress' | 'reply'>) =>
   callApi('subscription.record', { accepted })
 

@@ -1,9 +1,10 @@
-// The resident's case page: where it stands, the timeline, the replies, and the rating.
+// The resident's case page: where it stands and by when, the timeline, the replies, and the rating.
+// A resident who seconded (附议) the case sees the same page with what a seconder may see.
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, EmptyState, ErrorView, Loading, Notice, Page } from '../../components'
 import { getCase } from '../../features/cases/api'
-import { CaseContent, CaseHeader, CaseReplies, CaseStatusNotice, CaseTimeline } from '../../features/cases/components/CaseDetails'
+import { CaseContent, CaseHeader, CaseReplies, CaseStatusNotice, CaseTimeline, DeadlineClock } from '../../features/cases/components/CaseDetails'
 import { RatingForm, RatingResult } from '../../features/cases/components/RatingForm'
 import { useSignedIn } from '../../features/session/hooks/useSignedIn'
 import { useLoader } from '../../hooks/useLoader'
@@ -51,7 +52,13 @@ export default function CasePage() {
       {data ? (
         <View>
           <CaseHeader view={data} />
+          {data.seconded ? (
+            <Notice tone='success' title='您已附议' testId='seconded-notice'>
+              {data.raisedBy > 1 ? `共有 ${data.raisedBy} 位群众反映了这个问题。` : ''}办理有进展时，会和反映人一样通知您，也可以在“我的”里随时查看。
+            </Notice>
+          ) : null}
           <CaseStatusNotice view={data} audience='resident' />
+          <DeadlineClock view={data} />
           <CaseReplies view={data} />
           {data.canRate ? <RatingForm view={data} onRated={(updated) => view.setData(updated)} /> : null}
           {data.rating ? <RatingResult rating={data.rating} title='您的评价' /> : null}

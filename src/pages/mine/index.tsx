@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Card, EmptyState, ErrorView, Loading, Page, SectionTitle } from '../../components'
-import { listMyCases } from '../../features/cases/api'
+import { listMyCases, listSecondedCases } from '../../features/cases/api'
 import { CaseListItem } from '../../features/cases/components/CaseListItem'
 import { showUnreadBadge } from '../../features/notifications/badge'
 import { useMe } from '../../features/session/hooks/useMe'
@@ -37,13 +37,14 @@ export default function MinePage() {
   const me = useMe()
   const isResident = me.data?.role === 'resident'
   const cases = useLoader(isResident ? listMyCases : null, [isResident], { refreshOnShow: true })
+  const seconded = useLoader(isResident ? listSecondedCases : null, [isResident], { refreshOnShow: true })
 
   useEffect(() => {
     if (me.data) showUnreadBadge(me.data.unreadNotifications)
   }, [me.data])
 
   usePullDownRefresh(() => {
-    void Promise.all([me.reload(true), cases.reload(true)]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([me.reload(true), cases.reload(true), seconded.reload(true)]).finally(() => Taro.stopPullDownRefresh())
   })
 
   return (
@@ -98,6 +99,15 @@ export default function MinePage() {
                   }
                 />
               ) : null}
+            </View>
+          ) : null}
+
+          {isResident && seconded.data?.length ? (
+            <View data-testid='seconded-cases'>
+              <SectionTitle extra={`共 ${seconded.data.length} 件`}>我附议的</SectionTitle>
+              {seconded.data.map((item) => (
+                <CaseListItem key={item.id} item={item} onClick={() => go(urls.case(item.id))} />
+              ))}
             </View>
           ) : null}
 

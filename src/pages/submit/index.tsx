@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import type { CaseView } from '@minyi/types/entities'
 import { Card, ErrorView, Loading, Page, SectionTitle } from '../../components'
 import { SubmitForm, type SubmitResult } from '../../features/cases/components/SubmitForm'
 import { PrivacyPrompt } from '../../features/privacy/components/PrivacyPrompt'
@@ -33,6 +34,9 @@ export default function SubmitPage() {
     replace(urls.case(result.id, { submitted: result.trackingNo, review: result.needsReview }))
   }
 
+  // 附议 instead of a new case: on to that case, which now shows 您已附议 and how many raised it.
+  const onSeconded = (view: CaseView) => replace(urls.case(view.id))
+
   if (!stationCode) {
     return (
       <Page testId='page-submit'>
@@ -64,7 +68,12 @@ export default function SubmitPage() {
               </View>
             ) : null}
           </View>
-          <SubmitForm stationCode={target.data.station.code} deputyCode={target.data.deputy?.code} onSubmitted={onSubmitted} />
+          <SubmitForm
+            stationCode={target.data.station.code}
+            deputyCode={target.data.deputy?.code}
+            onSubmitted={onSubmitted}
+            onSeconded={onSeconded}
+          />
         </View>
       ) : null}
       <PrivacyPrompt />

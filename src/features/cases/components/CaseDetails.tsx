@@ -5,7 +5,9 @@ import type { CaseView } from '@minyi/types/entities'
 import { CATEGORY_LABELS, CHANNEL_LABELS, ROUTE_LABELS } from '@minyi/types/enums'
 import { Card, InfoRow, Notice, SectionTitle, StatusTag, Timeline } from '../../../components'
 import { formatDateTime, formatDueDate } from '../../../utils/format'
+import { CasePhotos } from './CasePhotos'
 import './cases.scss'
+import './photos.scss'
 
 export function CaseHeader({ view }: { view: CaseView }) {
   return (
@@ -57,7 +59,13 @@ export function CaseStatusNotice({ view, audience }: { view: CaseView; audience:
       break
     case 'transferred':
       notices.push(
-        <Notice key='s' tone='info' title={due ? `预计 ${due} 前答复` : '办理中'} testId='due-notice'>
+        <Notice
+          key='s'
+          tone='info'
+          // The resident's page shows the clock itself (DeadlineClock).
+          title={audience === 'resident' && view.deadline ? '已转交承办单位办理' : due ? `预计 ${due} 前答复` : '办理中'}
+          testId='due-notice'
+        >
           已转交 {view.transfer?.unitName ?? '承办单位'} 办理
           {view.transfer?.note ? `。转办说明：${view.transfer.note}` : '。'}
         </Notice>,
@@ -66,6 +74,8 @@ export function CaseStatusNotice({ view, audience }: { view: CaseView; audience:
     case 'replied':
       if (audience === 'resident' && view.canRate) {
         notices.push(<Notice key='s' tone='success' title='已答复，请您评价'>请看下面的答复内容，并告诉我们您是否满意。</Notice>)
+      } else if (audience === 'resident' && view.seconded) {
+        notices.push(<Notice key='s' tone='success' title='已答复'>请看下面的答复内容。</Notice>)
       } else {
         notices.push(<Notice key='s' tone='success' title='已答复'>已将答复告知群众，等待群众评价。</Notice>)
       }
@@ -90,7 +100,18 @@ export function CaseStatusNotice({ view, audience }: { view: CaseView; audience:
     case 'reopened':
       notices.push(
         <Notice key='s' tone='warning' title='重新办理' testId='reopened-notice'>
-          {audience === 'resident' ? '您对答复不满意，已重新交办，我们会再次处理并答复您。' : '群众对答复不满意，请重新办理。'}
+          {audience === 'resident' && view.seconded ? '反映人对答复不满意，已重新交办，有了新的答复会同样通知您。' : null}
+          {audience === 'resident' && !view.seconded ? (
+            <View>
+              <View>您对答复不满意，已重新交办，我们会再次处理并答复您。</View>
+              <View data-testid='reopens-left'>
+                {view.reopensLeft > 0
+                  ? `如对新的答复仍不满意，还可以再退回重新办理 ${view.reopensLeft} 次。`
+                  : '如对新的答复仍不满意，可以提交上一级人大机关办理。'}
+              </View>
+            </View>
+          ) : null}
+          {audience === 'work' ? '群众对答复不满意，请重新办理。' : null}
         </Notice>,
       )
       break
@@ -108,6 +129,25 @@ export function CaseStatusNotice({ view, audience }: { view: CaseView; audience:
       break
   }
   return <View>{notices}</View>
+}
+
+/** The resident's clock: "预计 11月29日 前答复", or in red "已超期 2 天". */
+export function DeadlineClock({ view }: { view: CaseView }) {
+  const d = view.deadline
+  // Only the author rates: a seconder has no rating clock.
+  if (!d || (d.kind === 'rate' && !view.canRate)) return null
+  return (
+    <View className={`deadline-clock ${d.overdue ? 'deadline-clock--overdue' : ''}`} data-testid='deadline-clock' data-overdue={d.overdue ? '1' : '0'}>
+      <View className='deadline-clock__label'>{d.label}</View>
+      <View className='deadline-clock__text' data-testid='deadline-text'>
+        {d.overdue ? '⚠ ' : ''}
+        {d.text}
+      </View>
+      {d.overdue ? <View className='deadline-clock__note'>已超过规定的办理时间，我们会督促尽快办理。</View> : null}
+      {d.complex && !d.overdue ? <View className='deadline-clock__note'>这件事情况较复杂，办理时间会长一些。</View> : null}
+      {d.extension ? <View className='deadline-clock__note'>办理时间已延长，原因：{d.extension.reason}</View> : null}
+    </View>
+  )
 }
 
 export function CaseReplies({ view }: { view: CaseView }) {
@@ -139,7 +179,13 @@ export function CaseContent({ view, phone, audience }: CaseContentProps) {
     <View>
       <SectionTitle>反映内容</SectionTitle>
       <Card testId='case-content'>
+        {view.raisedBy > 1 ? (
+          <View className='raised-by' data-testid='raised-by'>
+            {view.raisedBy} 位群众反映了这个问题
+          </View>
+        ) : null}
         <View className='case-content__text'>{view.content}</View>
+        <CasePhotos view={view} audience={audience} />
         <View className='case-content__rows'>
           <InfoRow label='问题类别'>{CATEGORY_LABELS[view.category]}</InfoRow>
           {view.place ? <InfoRow label='地点'>{view.place}</InfoRow> : null}

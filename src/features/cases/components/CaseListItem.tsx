@@ -34,6 +34,11 @@ export function CaseListItem({ item, onClick, showStation, showReview }: CaseLis
       </View>
       <View className='case-item__meta'>
         <Tag tone='neutral'>{CATEGORY_LABELS[item.category]}</Tag>
+        {item.raisedBy > 1 ? (
+          <View className='case-item__raised' data-testid='case-raised-by'>
+            {item.raisedBy} 位群众反映
+          </View>
+        ) : null}
       </View>
       {showStation ? <View className='case-item__station'>{shortStationName(item.stationName)}</View> : null}
       <View className='case-item__excerpt'>{item.excerpt}</View>

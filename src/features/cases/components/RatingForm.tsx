@@ -69,7 +69,11 @@ export function RatingForm({ view, onRated }: { view: CaseView; onRated: (view: 
           />
         </Field>
         {rating === 'unsatisfied' ? (
-          <View className='rating-hint'>选择“不满意”后，这件事会退回重新办理。</View>
+          <View className='rating-hint' data-testid='rating-hint'>
+            {view.commands.includes('escalate')
+              ? '选择“不满意”后，这件事将提交上一级人大机关办理。'
+              : `选择“不满意”后，这件事会退回重新办理（还可以退回 ${view.reopensLeft} 次）。`}
+          </View>
         ) : null}
         <Field label='您的意见' optional>
           <TextArea

@@ -1,24 +1,34 @@
 // 反映民意: the resident's form. Validated with the very schema the server uses, so each field
-// shows the same Chinese message the server would give.
-import { useRef, useState } from 'react'
+// shows the same Chinese message the server would give. While the resident writes (and once more
+// before the final submit) it looks for similar open cases at the station to second (附议) instead;
+// photos are compressed and uploaded as soon as they are picked.
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { submitCaseInput, CONTENT_MAX, CONTENT_MIN } from '@minyi/types/actions/cases'
+import type { CaseView } from '@minyi/types/entities'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '@minyi/types/enums'
+import { PHOTO_MAX_COUNT } from '@minyi/types/photos'
 import { Button, Card, Checkbox, ChoiceChips, ErrorText, Field, TextArea, TextInput, Toggle } from '../../../components'
 import { ApiError, errorMessage } from '../../../services/api'
 import { go, PAGES } from '../../../services/navigation'
 import { newRequestId } from '../../../services/requestId'
 import { charCount } from '../../../utils/format'
 import { validate, type FieldErrors } from '../../../utils/validate'
-import { recordSubscriptions, submitCase, type SubmitInput } from '../api'
+import { recordSubscriptions, similarForDraft, submitCase, type DraftSimilarCase, type SubmitInput } from '../api'
+import { PhotoPicker, photoRefsOf, type PhotoItem } from './PhotoPicker'
+import { SimilarCases, SIMILAR_SHOWN } from './SimilarCases'
 import { requestSubscriptions, type NoticeKind } from '../subscriptions'
 import './submit.scss'
 
 const CATEGORY_OPTIONS = CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] }))
 
 /** Form fields in the order they appear, to scroll to the first one that is wrong. */
-const FIELD_ORDER = ['category', 'content', 'place', 'phone', 'phoneVisibleToDeputy', 'privacyConsent'] as const
+const FIELD_ORDER = ['category', 'content', 'photos', 'place', 'phone', 'phoneVisibleToDeputy', 'privacyConsent'] as const
+
+/** Similar cases are looked for once this much is written, this long after the last keystroke. */
+export const SIMILAR_MIN_CHARS = 10
+const SIMILAR_DEBOUNCE_MS = 600
 
 export interface SubmitResult {
   id: string
@@ -30,9 +40,11 @@ interface SubmitFormProps {
   stationCode: string
   deputyCode?: string
   onSubmitted: (result: SubmitResult) => void
+  /** The resident seconded (附议) a similar case instead of submitting. */
+  onSeconded: (view: CaseView) => void
 }
 
-export function SubmitForm({ stationCode, deputyCode, onSubmitted }: SubmitFormProps) {
+export function SubmitForm({ stationCode, deputyCode, onSubmitted, onSeconded }: SubmitFormProps) {
   const [category, setCategory] = useState<Category | null>(null)
   const [contentLength, setContentLength] = useState(0)
   const [phoneVisibleToDeputy, setPhoneVisibleToDeputy] = useState(false)
@@ -46,6 +58,52 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted }: SubmitFormP
   // One requestId per intent: kept while the person retries the same submission, dropped as soon
   // as anything in the form changes.
   const requestId = useRef<string | null>(null)
+  const [photos, setPhotos] = useState<PhotoItem[]>([])
+  const [similar, setSimilar] = useState<DraftSimilarCase[]>([])
+  /** The text the shown similar cases were looked up for, and the ids shown so far. */
+  const checkedText = useRef<string | null>(null)
+  const shownIds = useRef(new Set<string>())
+  const similarTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const similarGeneration = useRef(0)
+
+  useEffect(
+    () => () => {
+      if (similarTimer.current) clearTimeout(similarTimer.current)
+    },
+    [],
+  )
+
+  /** Looks up similar open cases for `text`; null when the lookup failed or was overtaken. */
+  const checkSimilar = async (text: string): Promise<DraftSimilarCase[] | null> => {
+    const mine = ++similarGeneration.current
+    try {
+      const found = (await similarForDraft(stationCode, text.slice(0, CONTENT_MAX))).slice(0, SIMILAR_SHOWN)
+      if (mine !== similarGeneration.current) return null
+      checkedText.current = text
+      setSimilar(found)
+      return found
+    } catch {
+      // Only a help: a failed lookup never stops the resident.
+      return null
+    }
+  }
+
+  const scheduleSimilar = (value: string) => {
+    if (similarTimer.current) clearTimeout(similarTimer.current)
+    const text = value.trim()
+    if (charCount(text) < SIMILAR_MIN_CHARS) {
+      similarGeneration.current += 1
+      checkedText.current = null
+      setSimilar([])
+      return
+    }
+    if (text === checkedText.current) return
+    similarTimer.current = setTimeout(() => void checkSimilar(text), SIMILAR_DEBOUNCE_MS)
+  }
+
+  useEffect(() => {
+    similar.forEach((item) => shownIds.current.add(item.id))
+  }, [similar])
 
   const changed = (field: string) => {
     requestId.current = null
@@ -67,6 +125,7 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted }: SubmitFormP
     phone: phone.current,
     phoneVisibleToDeputy,
     privacyConsent: consent as true,
+    photos: photos.filter((p) => p.fileId).map((p) => p.fileId as string),
   })
 
   const showErrors = (fieldErrors: FieldErrors) => {
@@ -82,6 +141,18 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted }: SubmitFormP
       const accepted = await subscribed
       // Recorded alongside the submission; a failure here must not stop it.
       const recording = accepted.length ? recordSubscriptions(accepted).catch(() => null) : null
+      // Before the final submit: similar cases the resident has not seen yet (the text changed since
+      // the last lookup). They decide: second one, or tap 提交 again.
+      const text = input.content.trim()
+      if (charCount(text) >= SIMILAR_MIN_CHARS && checkedText.current !== text) {
+        if (similarTimer.current) clearTimeout(similarTimer.current)
+        const unseen = (await checkSimilar(text))?.filter((c) => !c.isMine && !c.seconded && !shownIds.current.has(c.id)) ?? []
+        if (unseen.length) {
+          setFormError('附近群众已反映过类似问题（见上方）。是同一件事可以附议；不是的话，请再点一次“提交”。')
+          void Taro.pageScrollTo({ selector: '#similar-cases', duration: 200 }).catch(() => undefined)
+          return
+        }
+      }
       requestId.current ??= newRequestId()
       const result = await submitCase(input, requestId.current)
       requestId.current = null
@@ -109,9 +180,14 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted }: SubmitFormP
   const onSubmit = () => {
     if (busy) return
     const checked = validate(submitCaseInput, values())
-    if (!checked.ok) {
-      showErrors(category ? checked.errors : { ...checked.errors, category: '请选择问题类别' })
-      setFormError('还有内容没有填好，请按红色提示修改')
+    const uploaded = photoRefsOf(photos)
+    if (!checked.ok || !uploaded.ok) {
+      showErrors({
+        ...(checked.ok ? {} : checked.errors),
+        ...(checked.ok || category ? {} : { category: '请选择问题类别' }),
+        ...(uploaded.ok ? {} : { photos: uploaded.message }),
+      })
+      setFormError(checked.ok && !uploaded.ok ? uploaded.message : '还有内容没有填好，请按红色提示修改')
       return
     }
     const subscribed = requestSubscriptions()
@@ -155,8 +231,24 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted }: SubmitFormP
               content.current = value
               setContentLength(charCount(value))
               changed('content')
+              scheduleSimilar(value)
             }}
           />
+        </Field>
+
+        <View id='similar-cases'>
+          <SimilarCases cases={similar} stationCode={stationCode} onSeconded={onSeconded} />
+        </View>
+
+        <Field
+          label='照片'
+          optional
+          id='field-photos'
+          error={errors.photos}
+          testId='field-photos'
+          hint={`最多${PHOTO_MAX_COUNT}张，拍下现场情况更清楚。照片只给办理的工作人员和代表看。`}
+        >
+          <PhotoPicker items={photos} setItems={setPhotos} onChanged={() => changed('photos')} />
         </Field>
 
         <Field label='地点' optional id='field-place' error={errors.place} testId='field-place' hint='例如：翠苑二区3幢门口'>
