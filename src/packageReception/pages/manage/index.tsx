@@ -57,7 +57,11 @@ export default function ManagePage() {
           ) : null}
           {!stations.length ? <EmptyState title='您还没有所属的家站点' /> : null}
           {rules.data ? (
-            <Card title='固定安排' testId='rules'>
+            <Card
+              title='固定安排'
+              testId='rules'
+              extra={me.data.role !== 'deputy' ? <View className='rc-link' onClick={() => go(receptionUrls.rules(stationId))} data-testid='edit-rules'>修改</View> : null}
+            >
               {rules.data.length ? (
                 rules.data.map((r) => (
                   <View key={r.id} className='rc-meta'>
