@@ -87,13 +87,15 @@ export function RuleForm({ stationId, rule, onSaved, onCancel }: RuleFormProps) 
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const requestId = useRef<string | null>(null)
 
-  const touched = () => {
+  /** An edit is a new intent, and the messages about those fields have been answered. */
+  const touched = (...fields: string[]) => {
     requestId.current = null
     setError(null)
+    setFieldErrors((errors) => (fields.some((f) => errors[f]) ? Object.fromEntries(Object.entries(errors).filter(([f]) => !fields.includes(f))) : errors))
   }
-  const change = <T,>(set: (v: T) => void) => (v: T) => {
+  const change = <T,>(set: (v: T) => void, ...fields: string[]) => (v: T) => {
     set(v)
-    touched()
+    touched(...fields)
   }
 
   const pattern = (): ReceptionPattern => {
@@ -152,18 +154,18 @@ export function RuleForm({ stationId, rule, onSaved, onCancel }: RuleFormProps) 
   return (
     <View data-testid='rule-form'>
       <Field label='重复方式' required testId='rule-kind'>
-        <ChoiceChips columns={0} options={KIND_OPTIONS} value={kind} onChange={change(setKind)} />
+        <ChoiceChips columns={0} options={KIND_OPTIONS} value={kind} onChange={change(setKind, 'day', 'weekday', 'nth', 'months')} />
       </Field>
       {kind !== 'weekly' ? (
         <Field label='哪些月份' required error={fieldErrors.months} testId='rule-months'>
-          <ChoiceChips columns={3} options={MONTH_OPTIONS} value={months} onChange={change(setMonths)} />
+          <ChoiceChips columns={3} options={MONTH_OPTIONS} value={months} onChange={change(setMonths, 'months')} />
         </Field>
       ) : null}
       {kind === 'monthly_day' ? (
         <Field label='几号' required hint='当月没有这一天（如31日）时，改在当月最后一天。' error={fieldErrors.day} testId='rule-day'>
           <View className='rc-rule__inline'>
             <View className='rc-rule__short'>
-              <TextInput key={`day-${kind}`} type='number' defaultValue={day} maxlength={2} onInput={change(setDay)} />
+              <TextInput key={`day-${kind}`} type='number' defaultValue={day} maxlength={2} onInput={change(setDay, 'day')} />
             </View>
             <View className='rc-rule__unit'>日</View>
           </View>
@@ -171,37 +173,40 @@ export function RuleForm({ stationId, rule, onSaved, onCancel }: RuleFormProps) 
       ) : null}
       {kind === 'monthly_weekday' ? (
         <Field label='第几个' required error={fieldErrors.nth} testId='rule-nth'>
-          <ChoiceChips columns={3} options={NTH_OPTIONS} value={nth} onChange={change(setNth)} />
+          <ChoiceChips columns={3} options={NTH_OPTIONS} value={nth} onChange={change(setNth, 'nth')} />
         </Field>
       ) : null}
       {kind !== 'monthly_day' ? (
         <Field label='星期几' required error={fieldErrors.weekday} testId='rule-weekday'>
-          <ChoiceChips columns={0} options={WEEKDAY_OPTIONS} value={weekday} onChange={change(setWeekday)} />
+          <ChoiceChips columns={0} options={WEEKDAY_OPTIONS} value={weekday} onChange={change(setWeekday, 'weekday')} />
         </Field>
       ) : null}
       <Field label='接待时间' required hint='24小时制，如 09:00 到 11:30。' error={fieldErrors.start ?? fieldErrors.end} testId='rule-time'>
         <View className='rc-rule__inline'>
           <View className='rc-rule__time'>
-            <TextInput defaultValue={start} maxlength={5} placeholder='09:00' onInput={change(setStart)} testId='rule-start' />
+            <TextInput defaultValue={start} maxlength={5} placeholder='09:00' onInput={change(setStart, 'start', 'end')} testId='rule-start' />
           </View>
           <View className='rc-rule__unit'>到</View>
           <View className='rc-rule__time'>
-            <TextInput defaultValue={end} maxlength={5} placeholder='11:30' onInput={change(setEnd)} testId='rule-end' />
+            <TextInput defaultValue={end} maxlength={5} placeholder='11:30' onInput={change(setEnd, 'start', 'end')} testId='rule-end' />
           </View>
         </View>
       </Field>
-      <Field label='遇到节假日' required error={fieldErrors.onDayOff} testId='rule-day-off'>
-        <ChoiceChips columns={0} options={DAY_OFF_OPTIONS} value={onDayOff} onChange={change(setOnDayOff)} />
+      <Field label='遇到节假日' required hint='指法定节假日，以及落在周末的接待日（本来就定在周六、周日的除外）。' error={fieldErrors.onDayOff} testId='rule-day-off'>
+        <ChoiceChips columns={0} options={DAY_OFF_OPTIONS} value={onDayOff} onChange={change(setOnDayOff, 'onDayOff')} />
       </Field>
-      <Field label='预约时段' required error={fieldErrors.slotMinutes ?? fieldErrors.slotCapacity} testId='rule-slots'>
+      <Field label='每个预约时段' required error={fieldErrors.slotMinutes} testId='rule-slot-length'>
         <View className='rc-rule__inline'>
-          <View className='rc-rule__unit'>每</View>
           <View className='rc-rule__short'>
-            <TextInput type='number' defaultValue={slotMinutes.current} maxlength={3} onInput={(v) => { slotMinutes.current = v; touched() }} testId='rule-slot-minutes' />
+            <TextInput type='number' defaultValue={slotMinutes.current} maxlength={3} onInput={(v) => { slotMinutes.current = v; touched('slotMinutes') }} testId='rule-slot-minutes' />
           </View>
-          <View className='rc-rule__unit'>分钟一个时段，每个时段</View>
+          <View className='rc-rule__unit'>分钟</View>
+        </View>
+      </Field>
+      <Field label='每个时段接待' required error={fieldErrors.slotCapacity} testId='rule-slot-size'>
+        <View className='rc-rule__inline'>
           <View className='rc-rule__short'>
-            <TextInput type='number' defaultValue={slotCapacity.current} maxlength={2} onInput={(v) => { slotCapacity.current = v; touched() }} testId='rule-slot-capacity' />
+            <TextInput type='number' defaultValue={slotCapacity.current} maxlength={2} onInput={(v) => { slotCapacity.current = v; touched('slotCapacity') }} testId='rule-slot-capacity' />
           </View>
           <View className='rc-rule__unit'>人</View>
         </View>

@@ -30,9 +30,15 @@ export function KnowledgeForm({ entry, onSaved, onCancel }: KnowledgeFormProps) 
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const requestId = useRef<string | null>(null)
 
-  const touched = () => {
+  /** An edit is a new intent, and the message about that field has been answered. */
+  const touched = (field: string) => {
     requestId.current = null
     setError(null)
+    setFieldErrors((errors) => {
+      if (!errors[field]) return errors
+      const { [field]: _answered, ...rest } = errors
+      return rest
+    })
   }
 
   const save = async () => {
@@ -64,16 +70,16 @@ export function KnowledgeForm({ entry, onSaved, onCancel }: KnowledgeFormProps) 
     <View data-testid='knowledge-form'>
       <View className='kb-form__title'>{entry ? '修改知识库条目' : '新增知识库条目'}</View>
       <Field label='标题' required error={fieldErrors.title} testId='kb-title'>
-        <TextInput defaultValue={entry?.title} placeholder='例如：高龄津贴申领' maxlength={60} onInput={(v) => { title.current = v; touched() }} />
+        <TextInput defaultValue={entry?.title} placeholder='例如：高龄津贴申领' maxlength={60} onInput={(v) => { title.current = v; touched('title') }} />
       </Field>
       <Field label='问题类别' required error={fieldErrors.category} testId='kb-category'>
-        <ChoiceChips columns={0} size='small' options={CATEGORY_OPTIONS} value={category} onChange={(v) => { setCategory(v); touched() }} />
+        <ChoiceChips columns={0} size='small' options={CATEGORY_OPTIONS} value={category} onChange={(v) => { setCategory(v); touched('category') }} />
       </Field>
       <Field label='关键词' required hint='群众可能怎么说，就怎么写；多个关键词用顿号、逗号或空格分开。' error={fieldErrors.keywords} testId='kb-keywords'>
-        <TextInput defaultValue={entry?.keywords.join('、')} placeholder='例如：高龄津贴、高龄补贴、长寿金' maxlength={200} onInput={(v) => { keywords.current = v; touched() }} />
+        <TextInput defaultValue={entry?.keywords.join('、')} placeholder='例如：高龄津贴、高龄补贴、长寿金' maxlength={200} onInput={(v) => { keywords.current = v; touched('keywords') }} />
       </Field>
       <Field label='答复内容' required hint='会被复制给群众，请写清对象、条件、材料和办理地点。' error={fieldErrors.answer} testId='kb-answer'>
-        <TextArea defaultValue={entry?.answer} height='tall' placeholder='请写明答复内容（至少10个字）' maxlength={2000} onInput={(v) => { answer.current = v; touched() }} />
+        <TextArea defaultValue={entry?.answer} height='tall' placeholder='请写明答复内容（至少10个字）' maxlength={2000} onInput={(v) => { answer.current = v; touched('answer') }} />
       </Field>
       {error ? <ErrorText>{error}</ErrorText> : null}
       <View className='kb-form__actions'>

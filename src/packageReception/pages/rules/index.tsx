@@ -31,7 +31,7 @@ function RuleCard({ rule, canEdit, onEdit }: { rule: ReceptionRuleView; canEdit:
         每 {rule.slotMinutes} 分钟一个预约时段，每个时段接待 {rule.slotCapacity} 人；接待开始前 {rule.cancelCutoffMinutes >= 60 && rule.cancelCutoffMinutes % 60 === 0 ? `${rule.cancelCutoffMinutes / 60} 小时` : `${rule.cancelCutoffMinutes} 分钟`}停止网上取消
       </View>
       <View className='rc-meta'>默认值班代表：{rule.defaultDuty.length ? rule.defaultDuty.map((d) => d.name).join('、') : '未安排'}</View>
-      <View className='rc-meta'>自 {formatCalendarDay(rule.effectiveFrom)} 起按此安排</View>
+      <View className='rc-meta'>自{formatCalendarDay(rule.effectiveFrom)}起按此安排</View>
       {canEdit ? (
         <View className='rc-actions'>
           <Button kind='secondary' onClick={onEdit} testId='edit-rule'>
@@ -51,12 +51,12 @@ function SavedNotice({ result }: { result: SaveRuleResult }) {
   ].filter(Boolean)
   return (
     <Notice tone='success' title={`已保存：${result.rule.label}`} testId='rule-saved'>
-      <View>{changes.length ? `${changes.join('，')}。` : '近期接待日没有变化。'}新安排自 {formatCalendarDay(result.rule.effectiveFrom)} 起生效，群众在家站点页面和预约页看到的是新安排。</View>
+      <View>{changes.length ? `${changes.join('，')}。` : '近期接待日没有变化。'}新安排自{formatCalendarDay(result.rule.effectiveFrom)}起生效，群众在家站点页面和预约页看到的是新安排。</View>
       {result.keptWithBookings.length ? (
         <View data-testid='kept-with-bookings'>
           <View className='rc-warn'>以下接待日已有群众预约，保持原样，请在接待日页面调整或取消（会通知已预约的群众）：</View>
           {result.keptWithBookings.map((d) => (
-            <View key={d.id} className='rc-link' onClick={() => go(receptionUrls.day(d.id))}>
+            <View key={d.id} className='rc-link' onClick={() => go(receptionUrls.day(d.id))} data-testid='kept-day'>
               {formatCalendarDay(d.date)} {span(d.start, d.end)} ›
             </View>
           ))}

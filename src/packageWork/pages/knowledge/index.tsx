@@ -66,6 +66,8 @@ function EntryCard({ entry, canEdit, onEdit, onChanged }: { entry: KnowledgeEntr
   const [open, setOpen] = useState(false)
   const [retiring, setRetiring] = useState(false)
   const active = entry.status === 'active'
+  // About three lines on a phone: longer answers start folded.
+  const long = entry.answer.length > 60 || entry.answer.includes('\n')
   return (
     <Card testId='kb-entry'>
       <View className='kb-entry__head'>
@@ -81,12 +83,14 @@ function EntryCard({ entry, canEdit, onEdit, onChanged }: { entry: KnowledgeEntr
         <View className='kb-entry__keywords'>关键词：{entry.keywords.join('、')}</View>
       </View>
       {entry.reason ? <View className='kb-entry__reason'>{entry.reason}</View> : null}
-      <View className={`kb-entry__answer ${open ? '' : 'kb-entry__answer--clamped'}`} data-testid='kb-entry-answer' onClick={() => setOpen((v) => !v)}>
+      <View className={`kb-entry__answer ${open || !long ? '' : 'kb-entry__answer--clamped'}`} data-testid='kb-entry-answer' onClick={() => setOpen((v) => !v)}>
         {entry.answer}
       </View>
-      <View className='kb-entry__more' onClick={() => setOpen((v) => !v)}>
-        {open ? '收起' : '展开全文'}
-      </View>
+      {long ? (
+        <View className='kb-entry__more' onClick={() => setOpen((v) => !v)}>
+          {open ? '收起' : '展开全文'}
+        </View>
+      ) : null}
       <View className='kb-entry__foot'>
         {formatDate(entry.updatedAt)} 由 {entry.updatedBy} 更新
       </View>
@@ -113,6 +117,7 @@ export default function KnowledgePage() {
   const [query, setQuery] = useState('')
   const [category, setCategory] = useState<string>(ALL)
   const [includeRetired, setIncludeRetired] = useState(false)
+  const [showCategories, setShowCategories] = useState(false)
   const [editing, setEditing] = useState<KnowledgeEntryView | 'new' | null>(null)
 
   const list = useLoader(
@@ -179,7 +184,13 @@ export default function KnowledgePage() {
                 搜索
               </Button>
             </View>
-            <ChoiceChips columns={0} size='small' options={CATEGORY_OPTIONS} value={category} onChange={setCategory} testId='kb-filter-category' />
+            <View className='kb-page__filter-toggle' onClick={() => setShowCategories((v) => !v)} data-testid='kb-category-toggle'>
+              按类别：{category === ALL ? '全部' : CATEGORY_LABELS[category as Category]}
+              <View className='kb-page__toggle-text'>{showCategories ? '收起' : '展开'}</View>
+            </View>
+            {showCategories ? (
+              <ChoiceChips columns={0} size='small' options={CATEGORY_OPTIONS} value={category} onChange={setCategory} testId='kb-filter-category' />
+            ) : null}
             {canEdit ? (
               <View className='kb-page__retired'>
                 <Checkbox checked={includeRetired} onChange={setIncludeRetired} testId='kb-include-retired'>
