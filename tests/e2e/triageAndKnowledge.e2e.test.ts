@@ -82,6 +82,7 @@ describe('triage assistance on the work page', () => {
     const earlier = await submitAsResident('dev-resident-1', 'HBJD', 'elderly', '我父亲今年八十二岁了，听说有高龄津贴，在哪里申请？')
     const policy = await submitAsResident('dev-resident-2', 'HBJD', 'elderly', '我母亲今年满八十了，高龄津贴怎么申请？需要什么材料？')
     const court = await submitAsResident('dev-resident-1', 'HBJD', 'legal', '和物业打官司打赢了，判决书下来半年了对方还不执行，能不能帮我催一下法院？')
+    const lights = await submitAsResident('dev-resident-2', 'HBJD', 'other', '湖滨路与望湖路交叉口的红绿灯时间太短，老人过马路来不及。')
 
     const staff = await phoneOf('dev-staff-1')
     await open(staff, '/packageWork/pages/inbox/index')
@@ -133,6 +134,18 @@ describe('triage assistance on the work page', () => {
     expect(await text(courtPanel.getByTestId('triage-route-reason'))).toContain('不予受理并告知依法解决的途径')
     await courtPanel.getByTestId('triage-category').getByText('法治权益').waitFor()
     await screenshot(staff, 'triage-court-case-warning')
+
+    // A matter for a handling unit, filed under 其他: the category the words point to, and the unit.
+    await open(staff, `/packageWork/pages/case/index?id=${lights.id}`)
+    const lightsPanel = shown(staff, 'triage-panel')
+    const lightsCategory = lightsPanel.getByTestId('triage-category')
+    await lightsCategory.getByText('道路交通').waitFor()
+    await lightsCategory.getByText('群众选的是“其他”').waitFor()
+    expect(await text(lightsCategory)).toContain('红绿灯')
+    await lightsPanel.getByTestId('triage-route').getByText('转办给 滨湖区城市管理局').waitFor()
+    expect(await text(lightsPanel.getByTestId('triage-route-reason'))).toContain('滨湖区城市管理局')
+    expect(await text(lightsPanel.getByTestId('triage-knowledge'))).toContain('知识库中没有匹配的答复')
+    await screenshot(staff, 'triage-transfer-suggestion')
 
     // A deputy of the station gets the same help (the server allows them case.triage).
     const deputy = await phoneOf('dev-deputy-1')
