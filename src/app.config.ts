@@ -19,12 +19,23 @@ export default defineAppConfig({
     {
       // Deputies', staff's and admins' pages: residents never download them.
       root: 'packageWork',
-      pages: ['pages/inbox/index', 'pages/case/index'],
+      pages: [
+        'pages/inbox/index',
+        'pages/case/index',
+        'pages/knowledge/index',
+      ],
     },
     {
       // 民情接待日: residents' booking and 我的预约, deputies' duties, staff's reception days.
       root: 'packageReception',
-      pages: ['pages/book/index', 'pages/my-bookings/index', 'pages/duties/index', 'pages/manage/index', 'pages/day/index'],
+      pages: [
+        'pages/book/index',
+        'pages/my-bookings/index',
+        'pages/duties/index',
+        'pages/manage/index',
+        'pages/day/index',
+        'pages/rules/index',
+      ],
     },
   ],
   window: {

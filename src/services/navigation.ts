@@ -14,6 +14,7 @@ export const PAGES = {
   login: '/pages/login/index',
   inbox: '/packageWork/pages/inbox/index',
   workCase: '/packageWork/pages/case/index',
+  knowledge: '/packageWork/pages/knowledge/index',
 } as const
 
 export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.messages, PAGES.mine]

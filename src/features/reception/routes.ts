@@ -6,6 +6,7 @@ export const RECEPTION_PAGES = {
   duties: '/packageReception/pages/duties/index',
   manage: '/packageReception/pages/manage/index',
   day: '/packageReception/pages/day/index',
+  rules: '/packageReception/pages/rules/index',
 } as const
 
 const query = (path: string, params: Record<string, string | undefined>) => {
@@ -20,4 +21,5 @@ export const receptionUrls = {
   book: (stationCode: string, occurrenceId?: string) => query(RECEPTION_PAGES.book, { station: stationCode, day: occurrenceId }),
   day: (occurrenceId: string) => query(RECEPTION_PAGES.day, { id: occurrenceId }),
   manage: (stationId?: string) => query(RECEPTION_PAGES.manage, { station: stationId }),
+  rules: (stationId?: string) => query(RECEPTION_PAGES.rules, { station: stationId }),
 }

@@ -22,7 +22,7 @@ export default function ManagePage() {
   const [chosen, setChosen] = useState<string>(decodeParam(router.params.station))
   const stationId = stations.some((s) => s.id === chosen) ? chosen : (stations[0]?.id ?? '')
   const [past, setPast] = useState(false)
-  const rules = useLoader(worker && stationId ? () => stationRules(stationId) : null, [worker, stationId])
+  const rules = useLoader(worker && stationId ? () => stationRules(stationId) : null, [worker, stationId], { refreshOnShow: true })
   const days = useLoader(worker && stationId ? () => stationOccurrences(stationId, past) : null, [worker, stationId, past], { refreshOnShow: true })
 
   usePullDownRefresh(() => {
@@ -57,7 +57,11 @@ export default function ManagePage() {
           ) : null}
           {!stations.length ? <EmptyState title='您还没有所属的家站点' /> : null}
           {rules.data ? (
-            <Card title='固定安排' testId='rules'>
+            <Card
+              title='固定安排'
+              testId='rules'
+              extra={me.data.role !== 'deputy' ? <View className='rc-link' onClick={() => go(receptionUrls.rules(stationId))} data-testid='edit-rules'>修改安排 ›</View> : null}
+            >
               {rules.data.length ? (
                 rules.data.map((r) => (
                   <View key={r.id} className='rc-meta'>

@@ -8,6 +8,7 @@ import { CaseContent, CaseHeader, CaseReplies, CaseStatusNotice, CaseTimeline } 
 import { RatingResult } from '../../../features/cases/components/RatingForm'
 import { ActionPanel } from '../../../features/cases/components/work/ActionPanel'
 import { PhoneReveal } from '../../../features/cases/components/work/PhoneReveal'
+import { TriagePanel } from '../../../features/triage/components/TriagePanel'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
 import { useLoader } from '../../../hooks/useLoader'
 import { decodeParam, go, goBackOr, PAGES } from '../../../services/navigation'
@@ -50,6 +51,7 @@ export default function WorkCasePage() {
           <CaseHeader view={data} />
           <CaseStatusNotice view={data} audience='work' />
           <CaseContent view={data} audience='work' phone={data.phoneMasked ? <PhoneReveal view={data} /> : undefined} />
+          <TriagePanel view={data} />
           <ActionPanel
             view={data}
             onChanged={(updated) => {

@@ -71,6 +71,7 @@ export default function InboxPage() {
             {me.data.roleLabel} {me.data.name}
             {me.data.role === 'admin' ? '（全区）' : me.data.stations.length ? `（${me.data.stations.map((s) => shortStationName(s.name)).join('、')}）` : ''}
           </View>
+          {me.data.role !== 'deputy' ? <View className='inbox-page__link' onClick={() => go(PAGES.knowledge)} data-testid='entry-knowledge'>知识库：常见问题的标准答复 ›</View> : null}
           <Card className='inbox-page__filters' testId='inbox-filters'>
             <View className='inbox-page__filter-label'>按状态</View>
             <ChoiceChips columns={0} size='small' options={STATUS_OPTIONS} value={status} onChange={setStatus} testId='filter-status' />
