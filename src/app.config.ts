@@ -19,7 +19,12 @@ export default defineAppConfig({
     {
       // Deputies', staff's and admins' pages: residents never download them.
       root: 'packageWork',
-      pages: ['pages/inbox/index', 'pages/case/index'],
+      pages: [
+        'pages/inbox/index',
+        'pages/case/index',
+        'pages/suggestions/index',
+        'pages/suggestion/index',
+      ],
     },
     {
       // 民情接待日: residents' booking and 我的预约, deputies' duties, staff's reception days.

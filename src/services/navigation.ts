@@ -14,6 +14,8 @@ export const PAGES = {
   login: '/pages/login/index',
   inbox: '/packageWork/pages/inbox/index',
   workCase: '/packageWork/pages/case/index',
+  suggestions: '/packageWork/pages/suggestions/index',
+  suggestion: '/packageWork/pages/suggestion/index',
 } as const
 
 export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.messages, PAGES.mine]
@@ -32,6 +34,9 @@ export const urls = {
   case: (id: string, extra: { submitted?: string; review?: boolean } = {}) =>
     withQuery(PAGES.case, { id, submitted: extra.submitted, review: extra.review ? 1 : undefined }),
   workCase: (id: string) => withQuery(PAGES.workCase, { id }),
+  /** 议案建议: the list; with `caseId`, a deputy chooses the draft to add that case to. */
+  suggestions: (query: { caseId?: string } = {}) => withQuery(PAGES.suggestions, query),
+  suggestion: (id: string) => withQuery(PAGES.suggestion, { id }),
   login: (back?: string) => withQuery(PAGES.login, { back }),
 }
 

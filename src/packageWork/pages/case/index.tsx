@@ -9,6 +9,7 @@ import { RatingResult } from '../../../features/cases/components/RatingForm'
 import { ActionPanel } from '../../../features/cases/components/work/ActionPanel'
 import { PhoneReveal } from '../../../features/cases/components/work/PhoneReveal'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
+import { CaseSuggestions } from '../../../features/suggestions/components/CaseSuggestions'
 import { useLoader } from '../../../hooks/useLoader'
 import { decodeParam, go, goBackOr, PAGES } from '../../../services/navigation'
 
@@ -59,6 +60,7 @@ export default function WorkCasePage() {
           />
           <CaseReplies view={data} />
           {data.rating ? <RatingResult rating={data.rating} /> : null}
+          <CaseSuggestions view={data} />
           <CaseTimeline view={data} />
         </View>
       ) : null}
