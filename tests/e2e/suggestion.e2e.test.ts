@@ -41,6 +41,14 @@ async function phoneOf(userId: string): Promise<Page> {
  *  stretched to the content's height for the shot. */
 async function screenshot(page: Page, name: string): Promise<string> {
   await page.waitForTimeout(500)
+  // Let a success toast fade first, so it does not cover the page.
+  await page
+    .waitForFunction(
+      () => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((el) => el.style.display === 'none' || el.style.opacity === '0'),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined)
   const size = page.viewportSize() ?? { width: 390, height: 844 }
   const height = await page.evaluate(() => {
     const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show')) as HTMLElement[]
@@ -105,7 +113,8 @@ describe('议案建议: from two residents\' cases to an answer each of them see
     const detail = wang.getByTestId('page-suggestion').filter({ visible: true })
     await detail.getByTestId('draft-editor').waitFor()
     await detail.getByTestId('suggestion-status').getByText('草稿').waitFor()
-    await detail.getByTestId('suggestion-no').getByText('草稿').waitFor()
+    expect(await detail.getByTestId('suggestion-no').count()).toBe(0)
+    await detail.getByTestId('suggestion-header').getByText('将提交滨湖区人大常委会', { exact: false }).waitFor()
     await detail.getByTestId('draft-title-input').locator('input').fill(TITLE)
     await detail.getByTestId('draft-body-input').locator('textarea').fill(BODY)
     await detail.getByTestId('save-draft').click()
@@ -126,6 +135,12 @@ describe('议案建议: from two residents\' cases to an answer each of them see
     await picker.getByTestId(`pick-${liuCase.trackingNo}`).waitFor({ state: 'detached' })
     await picker.getByTestId(`pick-${zhouCase.trackingNo}`).waitFor()
     await picker.getByTestId('case-search').locator('input').fill('')
+    // …and the category filter asks the server for that category only.
+    await picker.getByTestId('picker-category-toggle').click()
+    await picker.getByTestId('picker-category').getByText('教育', { exact: true }).click()
+    await picker.getByText('没有符合条件的民意').waitFor()
+    await picker.getByTestId('picker-category').getByText('道路交通', { exact: true }).click()
+    await picker.getByTestId(`pick-${zhouCase.trackingNo}`).waitFor()
     await screenshot(wang, 'suggestion-attach-picker')
     await picker.getByTestId('close-case-picker').click()
     const liuAttached = detail.getByTestId(`attached-${liuCase.trackingNo}`)
@@ -136,9 +151,13 @@ describe('议案建议: from two residents\' cases to an answer each of them see
     // Attach 周大伯's from its work case page: 加入议案建议 → choose the draft.
     await open(wang, `/packageWork/pages/case/index?id=${zhouCase.id}`)
     const workCase = wang.getByTestId('page-work-case')
+    await workCase.getByTestId('case-suggestions').scrollIntoViewIfNeeded()
+    await screenshot(wang, 'suggestion-work-case-add')
     await workCase.getByTestId('add-to-suggestion').click()
     const choose = wang.getByTestId('page-suggestions').filter({ visible: true })
     await choose.getByTestId('picking-notice').waitFor()
+    await choose.getByTestId('suggestion-item').filter({ hasText: TITLE }).waitFor()
+    await screenshot(wang, 'suggestion-choose-draft')
     await choose.getByTestId('suggestion-item').filter({ hasText: TITLE }).click()
     await detail.getByTestId(`attached-${zhouCase.trackingNo}`).getByText('学校门口').waitFor()
     await detail.getByTestId(`attached-${liuCase.trackingNo}`).waitFor()
@@ -154,7 +173,7 @@ describe('议案建议: from two residents\' cases to an answer each of them see
     await confirmDialog(wang)
     await detail.getByTestId('suggestion-status').getByText('已提交人大机关').waitFor()
     await detail.getByTestId('suggestion-no').getByText('JY2026-0001').waitFor()
-    await detail.getByTestId('suggestion-header').getByText('提交滨湖区人大常委会', { exact: false }).waitFor()
+    await detail.getByTestId('suggestion-header').getByText('王建国 代表 · 提交滨湖区人大常委会', { exact: true }).waitFor()
     await detail.getByTestId('suggestion-deadline').getByText('交办期限 11月30日').waitFor()
     await detail.getByTestId('suggestion-body').getByText(BODY).waitFor()
     expect(await detail.getByTestId('draft-editor').count()).toBe(0)
@@ -199,7 +218,7 @@ describe('议案建议: from two residents\' cases to an answer each of them see
     await confirmDialog(he)
     await staffView.getByTestId('suggestion-status').getByText('承办单位已答复').waitFor()
     await staffView.getByTestId('suggestion-answers').getByText(ANSWER).waitFor()
-    await staffView.getByTestId('fan-out').getByText('2/2 件民意的群众已收到消息').waitFor()
+    await staffView.getByTestId('fan-out').getByText('已通知 2/2 件').waitFor()
     // Staff may record the deputy's satisfaction for them; the deputy does it here below.
     await staffView.getByTestId('form-rate').waitFor()
     await screenshot(he, 'suggestion-answered')
@@ -220,6 +239,7 @@ describe('议案建议: from two residents\' cases to an answer each of them see
       await open(resident, '/pages/messages/index')
       const messages = resident.getByTestId('page-messages')
       await messages.getByText('您反映的民意有了答复').first().waitFor()
+      await messages.getByText(`编号 ${c.trackingNo} 的答复：经评估`, { exact: false }).first().waitFor()
       await messages.getByText('已纳入代表建议', { exact: false }).first().waitFor()
       await screenshot(resident, `suggestion-resident-messages-${name}`)
       await resident.context().close()

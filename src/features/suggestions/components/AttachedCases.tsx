@@ -58,9 +58,11 @@ export function AttachedCases({ view, busy, onAttach, onDetach }: AttachedCasesP
         </Card>
       ) : null}
       {canAttach && !picking ? (
-        <Button kind='secondary' block onClick={() => setPicking(true)} testId='open-case-picker'>
-          + 附上民意
-        </Button>
+        <View className='suggestion-attach'>
+          <Button kind='secondary' block onClick={() => setPicking(true)} testId='open-case-picker'>
+            + 附上民意
+          </Button>
+        </View>
       ) : null}
       {canAttach && picking ? (
         <CasePicker attachedIds={view.cases.map((c) => c.id)} busy={busy} onAttach={onAttach} onClose={() => setPicking(false)} />

@@ -27,6 +27,7 @@ export function CasePicker({ attachedIds, busy, onAttach, onClose }: CasePickerP
   const [status, setStatus] = useState<string>(ALL)
   const [category, setCategory] = useState<string>(ALL)
   const [words, setWords] = useState('')
+  const [showCategories, setShowCategories] = useState(false)
   const [pending, setPending] = useState<string | null>(null)
   const cases = useLoader(
     () => casesToAttach({ status: status === ALL ? undefined : (status as CaseStatus), category: category === ALL ? undefined : (category as Category) }),
@@ -59,8 +60,13 @@ export function CasePicker({ attachedIds, busy, onAttach, onClose }: CasePickerP
       </View>
       <View className='case-picker__label'>按状态</View>
       <ChoiceChips columns={0} size='small' options={STATUS_OPTIONS} value={status} onChange={setStatus} testId='picker-status' />
-      <View className='case-picker__label'>按类别</View>
-      <ChoiceChips columns={0} size='small' options={CATEGORY_OPTIONS} value={category} onChange={setCategory} testId='picker-category' />
+      <View className='case-picker__label case-picker__toggle' onClick={() => setShowCategories((v) => !v)} data-testid='picker-category-toggle'>
+        按类别{category !== ALL ? `：${CATEGORY_LABELS[category as Category]}` : ''}
+        <View className='case-picker__toggle-text'>{showCategories ? '收起' : '展开'}</View>
+      </View>
+      {showCategories ? (
+        <ChoiceChips columns={0} size='small' options={CATEGORY_OPTIONS} value={category} onChange={setCategory} testId='picker-category' />
+      ) : null}
       <View className='case-picker__list'>
         {cases.loading && !cases.data ? <Loading /> : null}
         {cases.error ? <ErrorView message={cases.error} onRetry={() => void cases.reload()} /> : null}

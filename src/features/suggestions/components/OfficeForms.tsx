@@ -145,7 +145,8 @@ export function RateForm({ view, command, onBehalf }: FormProps & { onBehalf: bo
 
   return (
     <View data-testid='form-rate'>
-      <FormTitle>{onBehalf ? '代代表登记满意度' : '您对答复满意吗？'}</FormTitle>
+      <FormTitle>{onBehalf ? '登记代表的满意度' : '您对答复满意吗？'}</FormTitle>
+      {onBehalf ? <View className='suggestion-muted suggestion-form__lead'>代表当面或电话告知满意度的，由工作人员代为登记。</View> : null}
       <Field
         label='满意度'
         required

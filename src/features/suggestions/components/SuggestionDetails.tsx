@@ -13,21 +13,21 @@ export function SuggestionHeader({ view }: { view: SuggestionView }) {
   return (
     <Card testId='suggestion-header'>
       <View className='suggestion-header__row'>
-        <View className='suggestion-item__kind'>
-          <Tag tone='primary' size='large'>
-            {view.kindLabel}
-          </Tag>
-          <View className='suggestion-header__no' data-testid='suggestion-no'>
-            {view.no ?? '草稿'}
-          </View>
-        </View>
+        <Tag tone='primary' size='large'>
+          {view.kindLabel}
+        </Tag>
         <SuggestionStatusTag status={view.status} size='large' />
       </View>
+      {view.no ? (
+        <View className='suggestion-header__no' data-testid='suggestion-no'>
+          {view.no}
+        </View>
+      ) : null}
       <View className={`suggestion-header__title ${view.title ? '' : 'suggestion-item__title--empty'}`} data-testid='suggestion-heading'>
         {view.title || '（还没有填写标题）'}
       </View>
       <View className='suggestion-header__meta'>
-        {view.deputy.name} 代表{view.office ? ` · 提交${view.office.name}` : ''}
+        {view.deputy.name} 代表{view.office ? ` · ${view.submittedAt ? '' : '将'}提交${view.office.name}` : ''}
       </View>
       <View className='suggestion-header__meta'>
         {view.submittedAt ? `提交于 ${formatDateTime(view.submittedAt)}` : `起草于 ${formatDateTime(view.createdAt)}`}
@@ -120,8 +120,8 @@ export function SuggestionProgress({ view }: { view: SuggestionView }) {
           </InfoRow>
         ) : null}
         {fanOut.total ? (
-          <InfoRow label='告知群众' testId='fan-out'>
-            {fanOut.informed}/{fanOut.total} 件民意的群众已收到消息{fanOut.pending ? '（正在通知）' : ''}
+          <InfoRow label='通知群众' testId='fan-out'>
+            {fanOut.pending ? `正在通知，已通知 ${fanOut.informed}/${fanOut.total} 件` : `已通知 ${fanOut.informed}/${fanOut.total} 件`}
           </InfoRow>
         ) : null}
         {!assignment ? <View className='suggestion-muted'>还没有交办承办单位。</View> : null}

@@ -12,7 +12,7 @@ export function SuggestionListItem({ item, onClick, showDeputy }: { item: Sugges
       <View className='suggestion-item__head'>
         <View className='suggestion-item__kind'>
           <Tag tone='primary'>{item.kindLabel}</Tag>
-          <View className='suggestion-item__no'>{item.no ?? '草稿'}</View>
+          {item.no ? <View className='suggestion-item__no'>{item.no}</View> : null}
         </View>
         <SuggestionStatusTag status={item.status} />
       </View>

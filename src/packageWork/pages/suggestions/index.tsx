@@ -17,7 +17,11 @@ import { isWorker } from '../../../services/session'
 import './index.scss'
 
 const ALL = 'all'
-const STATUS_OPTIONS = [{ value: ALL, label: '全部' }, ...SUGGESTION_STATUSES.map((value) => ({ value, label: SUGGESTION_STATUS_LABELS[value] }))]
+const statusOptions = (deputy: boolean) => [
+  { value: ALL, label: '全部' },
+  // Staff never see drafts or withdrawn drafts: those stay the deputy's own.
+  ...SUGGESTION_STATUSES.filter((value) => deputy || (value !== 'draft' && value !== 'withdrawn')).map((value) => ({ value, label: SUGGESTION_STATUS_LABELS[value] })),
+]
 
 export default function SuggestionsPage() {
   const router = useRouter()
@@ -94,7 +98,7 @@ export default function SuggestionsPage() {
             </Notice>
           ) : (
             <View className='suggestions-page__who'>
-              {deputy ? `${me.data.name} 代表的议案、建议` : '代表提交到本机关的议案、建议'}
+              {deputy ? `${me.data.name} 代表的议案、建议` : '本辖区代表提交的议案、建议'}
             </View>
           )}
           {deputy ? (
@@ -107,7 +111,7 @@ export default function SuggestionsPage() {
           {error ? <ErrorText>{error}</ErrorText> : null}
           {!picking ? (
             <View className='suggestions-page__filters'>
-              <ChoiceChips columns={0} size='small' options={STATUS_OPTIONS} value={status} onChange={setStatus} testId='filter-suggestion-status' />
+              <ChoiceChips columns={0} size='small' options={statusOptions(deputy)} value={status} onChange={setStatus} testId='filter-suggestion-status' />
             </View>
           ) : null}
           {list.data && !picking ? <View className='suggestions-page__total'>共 {list.data.total} 件</View> : null}
