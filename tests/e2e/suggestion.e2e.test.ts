@@ -265,3 +265,108 @@ describe('议案建议: from two residents\' cases to an answer each of them see
     await wang.getByTestId('page-messages').getByText('您的建议有了答复').first().waitFor()
   })
 })
+
+describe('议案建议: refusals, withdrawing, and an answer the deputy is not satisfied with', () => {
+  it('explains what is missing, withdraws a draft, and handles one re-handling before closing', async () => {
+    const c = await submitCase('dev-resident-1', '望湖路公交站台没有遮雨棚，下雨天老人等车全身淋湿，希望加装雨棚。')
+    const wang = await phoneOf('dev-deputy-1')
+    const detail = wang.getByTestId('page-suggestion').filter({ visible: true })
+
+    // An empty draft cannot be submitted: the server's reason shows; then it is withdrawn.
+    await open(wang, '/packageWork/pages/suggestions/index')
+    await wang.getByTestId('page-suggestions').getByTestId('new-suggestion').click()
+    await detail.getByTestId('draft-editor').waitFor()
+    await detail.getByTestId('submit-suggestion').click()
+    await confirmDialog(wang)
+    await detail.getByTestId('draft-actions').getByText('请填写标题（至少5个字）后再提交').waitFor()
+    await screenshot(wang, 'suggestion-submit-refused')
+    await detail.getByTestId('withdraw-suggestion').click()
+    await confirmDialog(wang)
+    await detail.getByTestId('suggestion-status').getByText('已撤回').waitFor()
+    expect(await detail.getByTestId('draft-editor').count()).toBe(0)
+    expect(await detail.getByTestId('submit-suggestion').count()).toBe(0)
+
+    // A new draft started from the case page, already carrying the case; typed text is saved by 提交.
+    await open(wang, `/packageWork/pages/case/index?id=${c.id}`)
+    await wang.getByTestId('page-work-case').getByTestId('add-to-suggestion').click()
+    const choose = wang.getByTestId('page-suggestions').filter({ visible: true })
+    await choose.getByTestId('picking-notice').waitFor()
+    await choose.getByText('没有草稿').waitFor() // the withdrawn one is not offered
+    await choose.getByTestId('new-suggestion').click()
+    await detail.getByTestId(`attached-${c.trackingNo}`).getByText('遮雨棚').waitFor()
+    await detail.getByTestId('draft-kind').getByText('议案').click()
+    await detail.getByTestId('draft-title-input').locator('input').fill('关于为望湖路公交站台加装遮雨棚的议案')
+    await detail.getByTestId('draft-body-input').locator('textarea').fill('望湖路沿线多个公交站台没有遮雨棚，雨天候车群众特别是老年人淋雨受凉，群众多次反映。建议区有关部门统一为沿线站台加装遮雨棚和座椅。')
+    await detail.getByTestId('submit-suggestion').click()
+    await confirmDialog(wang)
+    await detail.getByTestId('suggestion-status').getByText('已提交人大机关').waitFor()
+    await detail.getByTestId('suggestion-heading').getByText('关于为望湖路公交站台加装遮雨棚的议案').waitFor()
+    await detail.getByTestId('suggestion-header').getByText('议案', { exact: true }).waitFor()
+    const no = (await detail.getByTestId('suggestion-no').textContent())?.trim() ?? ''
+    expect(no).toMatch(/^JY2026-\d{4}$/)
+
+    // Station staff of 湖滨 (孙晓燕) may also record for the office: two units, the answer of one.
+    const sun = await phoneOf('dev-staff-1')
+    await open(sun, '/packageWork/pages/suggestions/index')
+    await sun.getByTestId('page-suggestions').getByTestId('suggestion-item').filter({ hasText: no }).click()
+    const staffView = sun.getByTestId('page-suggestion').filter({ visible: true })
+    const assign = staffView.getByTestId('form-assign')
+    await assign.getByTestId('unit-unit-urban').getByRole('checkbox').click()
+    await assign.getByTestId('unit-unit-housing').getByRole('checkbox').click()
+    await assign.getByText('（主办）').waitFor()
+    await assign.getByTestId('confirm-assign').click()
+    await confirmDialog(sun)
+    await staffView.getByTestId('assigned-units').getByText('滨湖区城市管理局、滨湖区住房和城乡建设局').waitFor()
+    const answer = staffView.getByTestId('form-recordAnswer')
+    await answer.getByText('滨湖区城市管理局', { exact: true }).click()
+    await answer.getByTestId('answer-text').locator('textarea').fill('已在望湖路2个站台试点加装雨棚，其余站台列入明年计划。')
+    await answer.getByTestId('confirm-answer').click()
+    await confirmDialog(sun)
+    await staffView.getByTestId('suggestion-status').getByText('承办单位已答复').waitFor()
+
+    // The deputy is not satisfied: handled once more, with a new deadline.
+    await open(wang, `/packageWork/pages/suggestion/index?id=${await suggestionIdOf(wang)}`)
+    let rate = detail.getByTestId('form-rate')
+    await rate.getByText('选择「不满意」将重新办理一次。').waitFor()
+    await rate.getByTestId('rating-choices').getByText('不满意').click()
+    await rate.getByTestId('rating-comment').locator('textarea').fill('只试点了2个站台')
+    await rate.getByTestId('confirm-rate').click()
+    await confirmDialog(wang)
+    await detail.getByTestId('suggestion-status').getByText('重新办理').waitFor()
+    await detail.getByTestId('suggestion-deadline').getByText('答复期限', { exact: false }).waitFor()
+    await screenshot(wang, 'suggestion-rehandling')
+
+    await sun.reload()
+    const again = staffView.getByTestId('form-recordAnswer')
+    await again.getByText('登记重新办理后的答复').waitFor()
+    await again.getByTestId('answer-text').locator('textarea').fill('望湖路沿线11个站台已全部加装雨棚和座椅。')
+    await again.getByTestId('confirm-answer').click()
+    await confirmDialog(sun)
+    await staffView.getByTestId('suggestion-answers').getByText('重新办理后的答复').waitFor()
+
+    // Not satisfied again: closed, the dissatisfaction on record.
+    await wang.reload()
+    rate = detail.getByTestId('form-rate')
+    await rate.getByText('已重新办理过一次：选择「不满意」将办结并存档。').waitFor()
+    await rate.getByTestId('rating-choices').getByText('不满意').click()
+    await rate.getByTestId('confirm-rate').click()
+    await confirmDialog(wang)
+    await detail.getByTestId('suggestion-status').getByText('已办结').waitFor()
+    await detail.getByTestId('suggestion-timeline').getByText('代表仍不满意，办结并存档').waitFor()
+    await screenshot(wang, 'suggestion-closed-unsatisfied')
+
+    // The resident got both answers.
+    const liu = await phoneOf('dev-resident-1')
+    await open(liu, `/pages/case/index?id=${c.id}`)
+    const replies = liu.getByTestId('page-case').getByTestId('replies')
+    await replies.getByText('已在望湖路2个站台试点加装雨棚', { exact: false }).waitFor()
+    await replies.getByText('望湖路沿线11个站台已全部加装雨棚和座椅。').waitFor()
+  })
+})
+
+/** The id of the suggestion open on this page (from its address). */
+async function suggestionIdOf(page: Page): Promise<string> {
+  const match = /[?&]id=([^&]+)/.exec(page.url())
+  if (!match) throw new Error(`no suggestion id in ${page.url()}`)
+  return decodeURIComponent(match[1])
+}

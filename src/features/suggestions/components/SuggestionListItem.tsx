@@ -21,7 +21,7 @@ export function SuggestionListItem({ item, onClick, showDeputy }: { item: Sugges
       </View>
       <View className='suggestion-item__meta'>
         {showDeputy ? `${item.deputy.name} 代表 · ` : ''}附 {item.caseCount} 条民意
-        {item.office ? ` · 提交${item.office.name}` : ''}
+        {item.office ? ` · ${item.submittedAt ? '' : '将'}提交${item.office.name}` : ''}
       </View>
       <View className='suggestion-item__foot'>
         <View>{item.submittedAt ? `提交于 ${formatDate(item.submittedAt)}` : `更新于 ${formatDate(item.updatedAt)}`}</View>

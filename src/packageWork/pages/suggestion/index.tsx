@@ -138,7 +138,7 @@ export default function SuggestionPage() {
           <SuggestionProgress view={data} />
           {officePanel ? (
             <View data-testid='suggestion-actions'>
-              <SectionTitle>办理</SectionTitle>
+              <SectionTitle>{role === 'deputy' ? '评价答复' : '办理'}</SectionTitle>
               <Card>
                 {can('assign') ? <AssignForm view={data} command={command} /> : null}
                 {can('recordAnswer') ? <AnswerForm key={`answer-${data.answers.length}`} view={data} command={command} /> : null}

@@ -94,7 +94,7 @@ export default function SuggestionsPage() {
         <View>
           {picking ? (
             <Notice tone='info' title='加入议案建议' testId='picking-notice'>
-              选择一份草稿附上这条民意，或新建一份。已提交的议案建议不能再附上民意。
+              点一份草稿，把这条民意附上去；也可以新建一份。已提交的议案建议不能再附上民意。
             </Notice>
           ) : (
             <View className='suggestions-page__who'>
@@ -103,7 +103,7 @@ export default function SuggestionsPage() {
           )}
           {deputy ? (
             <View className='suggestions-page__new'>
-              <Button kind='primary' size='large' loading={busy === 'create'} disabled={busy !== null} onClick={() => void create()} testId='new-suggestion'>
+              <Button kind={picking && items.length ? 'secondary' : 'primary'} size='large' loading={busy === 'create'} disabled={busy !== null} onClick={() => void create()} testId='new-suggestion'>
                 {picking ? '新建建议并附上这条民意' : '新建建议'}
               </Button>
             </View>
