@@ -263,6 +263,11 @@ describe('议案建议: from two residents\' cases to an answer each of them see
     await screenshot(wang, 'suggestion-closed')
     await open(wang, '/pages/messages/index')
     await wang.getByTestId('page-messages').getByText('您的建议有了答复').first().waitFor()
+    // The deputy's message opens the suggestion (its link is /packageWork/pages/suggestion/index?id=…).
+    await wang.getByTestId('page-messages').getByText('您的建议有了答复').first().click()
+    const opened = wang.getByTestId('page-suggestion').filter({ visible: true }).last()
+    await opened.getByTestId('suggestion-heading').getByText(TITLE).waitFor()
+    await opened.getByTestId('suggestion-status').getByText('已办结').waitFor()
   })
 })
 

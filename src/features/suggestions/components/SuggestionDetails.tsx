@@ -116,7 +116,8 @@ export function SuggestionProgress({ view }: { view: SuggestionView }) {
         {deadlines.answerBy ? (
           <InfoRow label='答复期限'>
             {formatDueDate(deadlines.answerBy)}
-            {deadlines.answeredAt ? `（${formatDateTime(deadlines.answeredAt)} 已答复）` : ''}
+            {/* While re-handling, the earlier answer's time is not an answer to this deadline. */}
+            {deadlines.answeredAt && view.status !== 'rehandling' ? `（${formatDateTime(deadlines.answeredAt)} 已答复）` : ''}
           </InfoRow>
         ) : null}
         {fanOut.total ? (
