@@ -213,6 +213,7 @@ describe('议案建议: from two residents\' cases to an answer each of them see
     await confirmDialog(he)
     await answerForm.getByText('答复内容至少需要10个字').waitFor()
     await answerForm.getByTestId('answer-text').locator('textarea').fill(ANSWER)
+    await answerForm.getByText('答复内容至少需要10个字').waitFor({ state: 'detached' })
     await screenshot(he, 'suggestion-office-answer-form')
     await answerForm.getByTestId('confirm-answer').click()
     await confirmDialog(he)

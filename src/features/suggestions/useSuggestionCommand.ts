@@ -23,10 +23,11 @@ export function useSuggestionCommand(onDone: (view: SuggestionView) => void) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const requestIds = useRef<Partial<Record<SuggestionCommandName, string>>>({})
 
-  /** Any edit makes the next attempt a new intent. */
+  /** Any edit makes the next attempt a new intent, and clears the messages about the last one. */
   const touched = () => {
     requestIds.current = {}
     setFailure(null)
+    setFieldErrors((errors) => (Object.keys(errors).length ? {} : errors))
   }
 
   /** `done`: the toast after success (at most 7 characters: WeChat's limit with an icon). */
