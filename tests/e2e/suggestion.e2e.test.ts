@@ -180,6 +180,11 @@ describe('议案建议: from two residents\' cases to an answer each of them see
     expect(await detail.getByTestId('detach-case').count()).toBe(0)
     await detail.getByTestId(`attached-${zhouCase.trackingNo}`).getByText('已转为议案建议素材').waitFor()
     await screenshot(wang, 'suggestion-submitted')
+    // An attached case opens its work case page.
+    await detail.getByTestId(`attached-${liuCase.trackingNo}`).getByTestId('attached-case').click()
+    const liuWork = wang.getByTestId('page-work-case').filter({ visible: true }).last()
+    await liuWork.getByTestId('tracking-no').getByText(liuCase.trackingNo).waitFor()
+    await liuWork.getByTestId('case-suggestions').getByText(`《${TITLE}》`, { exact: false }).waitFor()
 
     // 3. The district office (何静) sees it in its list, assigns it and records the answer.
     const he = await phoneOf('dev-office-2')

@@ -89,7 +89,7 @@ export function AnswerForm({ view, command }: FormProps) {
       '已登记答复',
       {
         title: '登记答复',
-        content: `确定登记${from ? ` ${from} ` : ''}的答复吗？附上民意的 ${view.cases.length} 位群众和代表都会收到答复。`,
+        content: `确定登记${from ? ` ${from} ` : ''}的答复吗？附上的 ${view.cases.length} 条民意的反映人和代表都会收到答复。`,
       },
     )
   }

@@ -58,12 +58,12 @@ export default function SuggestionPage() {
       const saved = await run('update', { suggestionId: data.id, ...changes }, '')
       if (!saved) return
     }
-    await run('submit', { suggestionId: data.id }, '已提交', {
+    const submitted = await run('submit', { suggestionId: data.id }, '已提交', {
       title: '提交人大机关',
-      content: `提交后不能再修改。附上民意的 ${data.cases.length} 位群众会收到“已纳入代表建议”的消息。确定提交吗？`,
+      content: `提交后不能再修改。附上的 ${data.cases.length} 条民意，反映人都会收到“已纳入代表建议”的消息。确定提交吗？`,
       confirmText: '提交',
     })
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
+    if (submitted) void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
   }
 
   const withdraw = () => {
