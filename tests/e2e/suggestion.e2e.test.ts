@@ -364,6 +364,7 @@ describe('议案建议: refusals, withdrawing, and an answer the deputy is not s
     await confirmDialog(wang)
     await detail.getByTestId('suggestion-status').getByText('已办结').waitFor()
     await detail.getByTestId('suggestion-timeline').getByText('代表仍不满意，办结并存档').waitFor()
+    await detail.getByTestId('suggestion-notice').getByText('已办结，代表不满意已存档').waitFor()
     await screenshot(wang, 'suggestion-closed-unsatisfied')
 
     // The resident got both answers.

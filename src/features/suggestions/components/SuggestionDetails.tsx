@@ -73,7 +73,16 @@ export function SuggestionNotice({ view, role }: { view: SuggestionView; role: s
       )
       break
     case 'closed':
-      notice = <Notice tone='success' title='已办结'>答复已告知每位附上民意的群众。</Notice>
+      notice =
+        view.ratings[view.ratings.length - 1]?.value === 'unsatisfied' ? (
+          <Notice tone='warning' title='已办结，代表不满意已存档'>
+            重新办理后代表仍不满意，意见已存档。答复已告知每位附上民意的群众。
+          </Notice>
+        ) : (
+          <Notice tone='success' title='已办结'>
+            答复已告知每位附上民意的群众。
+          </Notice>
+        )
       break
     case 'withdrawn':
       notice = <Notice tone='warning' title='已撤回'>这份草稿已撤回，没有提交。</Notice>
