@@ -23,6 +23,8 @@ export default defineAppConfig({
         'pages/inbox/index',
         'pages/case/index',
         'pages/knowledge/index',
+        'pages/suggestions/index',
+        'pages/suggestion/index',
       ],
     },
     {

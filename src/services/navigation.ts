@@ -15,6 +15,8 @@ export const PAGES = {
   inbox: '/packageWork/pages/inbox/index',
   workCase: '/packageWork/pages/case/index',
   knowledge: '/packageWork/pages/knowledge/index',
+  suggestions: '/packageWork/pages/suggestions/index',
+  suggestion: '/packageWork/pages/suggestion/index',
 } as const
 
 export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.messages, PAGES.mine]
@@ -33,6 +35,9 @@ export const urls = {
   case: (id: string, extra: { submitted?: string; review?: boolean } = {}) =>
     withQuery(PAGES.case, { id, submitted: extra.submitted, review: extra.review ? 1 : undefined }),
   workCase: (id: string) => withQuery(PAGES.workCase, { id }),
+  /** 议案建议: the list; with `caseId`, a deputy chooses the draft to add that case to. */
+  suggestions: (query: { caseId?: string } = {}) => withQuery(PAGES.suggestions, query),
+  suggestion: (id: string) => withQuery(PAGES.suggestion, { id }),
   login: (back?: string) => withQuery(PAGES.login, { back }),
 }
 

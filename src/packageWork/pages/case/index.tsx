@@ -10,6 +10,7 @@ import { ActionPanel } from '../../../features/cases/components/work/ActionPanel
 import { PhoneReveal } from '../../../features/cases/components/work/PhoneReveal'
 import { TriagePanel } from '../../../features/triage/components/TriagePanel'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
+import { CaseSuggestions } from '../../../features/suggestions/components/CaseSuggestions'
 import { useLoader } from '../../../hooks/useLoader'
 import { decodeParam, go, goBackOr, PAGES } from '../../../services/navigation'
 
@@ -61,6 +62,7 @@ export default function WorkCasePage() {
           />
           <CaseReplies view={data} />
           {data.rating ? <RatingResult rating={data.rating} /> : null}
+          <CaseSuggestions view={data} />
           <CaseTimeline view={data} />
         </View>
       ) : null}

@@ -10,6 +10,7 @@ import { getInbox } from '../../../features/cases/api'
 import { CaseListItem, shortStationName } from '../../../features/cases/components/CaseListItem'
 import { useMe } from '../../../features/session/hooks/useMe'
 import { listStations } from '../../../features/stations/api'
+import { SuggestionsEntry } from '../../../features/suggestions/components/SuggestionsEntry'
 import { useLoader } from '../../../hooks/useLoader'
 import { go, PAGES, urls } from '../../../services/navigation'
 import { isWorker } from '../../../services/session'
@@ -71,6 +72,7 @@ export default function InboxPage() {
             {me.data.roleLabel} {me.data.name}
             {me.data.role === 'admin' ? '（全区）' : me.data.stations.length ? `（${me.data.stations.map((s) => shortStationName(s.name)).join('、')}）` : ''}
           </View>
+          <SuggestionsEntry me={me.data} />
           {me.data.role !== 'deputy' ? <View className='inbox-page__link' onClick={() => go(PAGES.knowledge)} data-testid='entry-knowledge'>知识库：常见问题的标准答复 ›</View> : null}
           <Card className='inbox-page__filters' testId='inbox-filters'>
             <View className='inbox-page__filter-label'>按状态</View>
