@@ -21,7 +21,7 @@ export function devOpenid(userId: string): string {
 }
 
 export function isDemoUserId(value: string): boolean {
-  return /^dev-(resident|deputy|staff|admin)-\d{1,3}$/.test(value)
+  return /^dev-(resident|deputy|staff|office|admin)-\d{1,3}$/.test(value)
 }
 
 /** The openid of the demo user named by the header, or null when none (or an unknown one) is named. */
