@@ -34,7 +34,13 @@ afterAll(async () => {
 async function screenshot(page: Page, name: string): Promise<string> {
   await page.waitForTimeout(500)
   // Let a success toast ("已受理") fade first: it would cover the middle of the page.
-  await page.locator('.taro__toast').filter({ visible: true }).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined)
+  await page
+    .waitForFunction(
+      () => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((el) => getComputedStyle(el).display === 'none' || el.style.opacity === '0'),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined)
   const size = page.viewportSize() ?? { width: 390, height: 844 }
   const height = await page.evaluate(() => {
     const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show')) as HTMLElement[]

@@ -43,6 +43,8 @@ function commandButtons(view: CaseView): CommandButton[] {
   return [
     { command: 'accept', label: '受理', description: '确认收到，开始处理', kind: 'primary' },
     { command: 'answerOnSite', label: '现场答复', description: '能当场答复的，直接答复群众', kind: 'secondary' },
+    // An office's main step (a station never gets it: only an office assigns a unit).
+    { command: 'transfer', label: '转办承办单位', description: '交给本级承办单位办理，按工作日设定办理期限', kind: 'primary' },
     { command: 'refer', label: '提请转办', description: '请工作人员报送人大机关，转交有关部门办理', kind: 'secondary' },
     {
       command: 'forward',
@@ -53,11 +55,10 @@ function commandButtons(view: CaseView): CommandButton[] {
           : `本级不能办理的，报送上一级人大机关（${target}）`,
       kind: 'secondary',
     },
-    { command: 'transfer', label: '转办承办单位', description: '交给本级承办单位办理，按工作日设定办理期限', kind: 'secondary' },
     { command: 'recordUnitAnswer', label: '登记承办单位答复', description: '把承办单位的答复告知群众', kind: 'primary' },
     { command: 'extend', label: '延长办理期限', description: '承办单位确需更多时间的，可延长一次，须说明理由', kind: 'secondary' },
     { command: 'markProposal', label: '列为议案建议素材', description: '普遍性、典型性问题', kind: 'secondary' },
-    { command: 'merge', label: '并案办理', description: '与本站已有的同一问题合并办理，群众各自收到答复', kind: 'secondary' },
+    { command: 'merge', label: '并案办理', description: '与同一家站点已有的同一问题合并办理，群众各自收到答复', kind: 'secondary' },
     { command: 'decline', label: '不予受理', description: '说明原因并告知依法解决的途径', kind: 'danger' },
   ]
 }
