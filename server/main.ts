@@ -14,7 +14,8 @@ import { createLocalPhotoRoutes } from './photoRoutes'
 import type { LocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
 import { createLocalDeps } from './localDeps'
 
-const JOB_INTERVAL_MS = 60_000
+/** How often the scheduled jobs (deadlines and 督办, notices, fan-out) run; tests shorten it. */
+const JOB_INTERVAL_MS = Number.parseInt(process.env.MINYI_JOB_INTERVAL_MS ?? '', 10) || 60_000
 
 async function writeQrCodes(deps: Awaited<ReturnType<typeof createLocalDeps>>, baseUrl: string, qrDir: string) {
   fs.mkdirSync(qrDir, { recursive: true })

@@ -58,6 +58,9 @@ describe('the local runtime serves the same router over HTTP', () => {
     expect(submitted).toMatchObject({ ok: true, data: { trackingNo: expect.stringMatching(/^MY\d{8}-\d{4}$/) } })
     const me = await post({ action: 'session.me', input: {} }, 'dev-staff-2')
     expect(me).toMatchObject({ ok: true, data: { role: 'staff', name: '吴磊' } })
+    // Congress-office staff (分级负责) sign in the same way.
+    const office = await post({ action: 'session.me', input: {} }, 'dev-office-1')
+    expect(office).toMatchObject({ ok: true, data: { role: 'staff', name: '黄志明', office: { name: '湖滨街道人大工委' } } })
   })
 
   it('without a known demo user the api refuses', async () => {

@@ -10,7 +10,7 @@ export type SubmitInput = ActionInput<'case.submit'>
 export const submitCase = (input: SubmitInput, requestId: string) => callApi('case.submit', input, { requestId })
 export const listMyCases = () => callApi('case.listMine', {}).then((r) => r.cases)
 export const getCase = (caseId: string) => callApi('case.get', { caseId })
-export const getInbox = (filter: { status?: CaseStatus; category?: Category; stationId?: string }) =>
+export const getInbox = (filter: { status?: CaseStatus; category?: Category; stationId?: string; overdue?: boolean; held?: boolean }) =>
   callApi('case.inbox', filter)
 export const rateCase = (input: ActionInput<'case.rate'>, requestId: string) => callApi('case.rate', input, { requestId })
 export const revealPhone = (caseId: string) => callApi('case.revealPhone', { caseId }).then((r) => r.phone)
@@ -38,4 +38,11 @@ export const caseCommand = {
   markProposal: (input: ActionInput<'case.markProposal'>, requestId: string) =>
     callApi('case.markProposal', input, { requestId }),
   decline: (input: ActionInput<'case.decline'>, requestId: string) => callApi('case.decline', input, { requestId }),
+  forward: (input: ActionInput<'case.forward'>, requestId: string) => callApi('case.forward', input, { requestId }),
+  extendDeadline: (input: ActionInput<'case.extendDeadline'>, requestId: string) =>
+    callApi('case.extendDeadline', input, { requestId }),
+  merge: (input: ActionInput<'case.merge'>, requestId: string) => callApi('case.merge', input, { requestId }),
 }
+
+/** 并案: the open cases of the same station another case could be merged into, most similar first. */
+export const similarCases = (caseId: string) => callApi('case.triage', { caseId }).then((r) => r.similar)

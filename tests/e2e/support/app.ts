@@ -29,13 +29,20 @@ export interface RunningApp {
   stop(): Promise<void>
 }
 
+export interface StartOptions {
+  /** Run on an existing data folder (e.g. one a previous runtime left with `keepData`). */
+  dataDir?: string
+  /** Leave the data folder in place on `stop()`, to start again on it later (another clock). */
+  keepData?: boolean
+}
+
 /** `env` adds variables for the runtime, e.g. `MINYI_DEV_NOW` to start its clock on a reception day. */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, 'dist-h5', 'index.html'))) {
     throw new Error('dist-h5/index.html is missing: run `npm run build:h5` before the end-to-end tests')
   }
   const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-e2e-'))
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-e2e-'))
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
@@ -60,7 +67,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
         child.kill('SIGTERM')
         await new Promise((r) => child.once('exit', r))
       }
-      fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!options.keepData) {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+        fs.rmSync(path.join(dataDir, '..', `${path.basename(dataDir)}.key`), { force: true })
+      }
     },
   }
 }

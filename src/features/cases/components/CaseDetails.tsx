@@ -46,7 +46,7 @@ export function CaseStatusNotice({ view, audience }: { view: CaseView; audience:
     case 'accepted':
       notices.push(
         <Notice key='s' tone='info' title='已受理'>
-          {audience === 'resident' ? '您反映的问题正在处理中。' : '请现场答复、转办承办单位，或列为议案建议素材。'}
+          {audience === 'resident' ? '您反映的问题正在处理中。' : '请现场答复、转报人大机关，或列为议案建议素材。'}
         </Notice>,
       )
       break
@@ -57,13 +57,30 @@ export function CaseStatusNotice({ view, audience }: { view: CaseView; audience:
         </Notice>,
       )
       break
+    case 'forwarded':
+      notices.push(
+        <Notice key='s' tone='info' title={`已转报${view.handler.name}`} testId='forwarded-notice'>
+          {audience === 'resident'
+            ? `您反映的问题已报送${view.handler.name}，由其交有关部门办理，有进展会通知您。`
+            : `由${view.handler.name}受理，转交承办单位办理并限期答复。`}
+        </Notice>,
+      )
+      break
     case 'transferred':
       notices.push(
         <Notice
           key='s'
-          tone='info'
+          tone={view.deadline?.overdue ? 'warning' : 'info'}
           // The resident's page shows the clock itself (DeadlineClock).
-          title={audience === 'resident' && view.deadline ? '已转交承办单位办理' : due ? `预计 ${due} 前答复` : '办理中'}
+          title={
+            audience === 'resident' && view.deadline
+              ? '已转交承办单位办理'
+              : view.deadline?.kind === 'unit'
+                ? view.deadline.text
+                : due
+                  ? `预计 ${due} 前答复`
+                  : '办理中'
+          }
           testId='due-notice'
         >
           已转交 {view.transfer?.unitName ?? '承办单位'} 办理
@@ -119,6 +136,8 @@ export function CaseStatusNotice({ view, audience }: { view: CaseView; audience:
       notices.push(<Notice key='s' tone='success' title='已办结'>感谢您的评价。</Notice>)
       break
     case 'merged':
+      // The work page says into which case, with a link (MergeInfo).
+      if (audience === 'work' && view.mergedInto) break
       notices.push(
         <Notice key='s' tone='info' title='已并案办理'>
           {audience === 'resident'

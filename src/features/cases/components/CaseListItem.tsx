@@ -16,9 +16,11 @@ interface CaseListItemProps {
   /** Work inbox: show the station and the ⚠ mark of content awaiting review. */
   showStation?: boolean
   showReview?: boolean
+  /** Work inbox: who holds it now (分级负责) and the 已超期 badge (督办). */
+  showHandling?: boolean
 }
 
-export function CaseListItem({ item, onClick, showStation, showReview }: CaseListItemProps) {
+export function CaseListItem({ item, onClick, showStation, showReview, showHandling }: CaseListItemProps) {
   return (
     <Card onClick={onClick} testId={`case-${item.trackingNo}`}>
       <View className='case-item__head'>
@@ -39,8 +41,20 @@ export function CaseListItem({ item, onClick, showStation, showReview }: CaseLis
             {item.raisedBy} 位群众反映
           </View>
         ) : null}
+        {showHandling && item.overdue ? (
+          <View className='case-item__badge'>
+            <Tag tone='danger' testId='overdue-badge'>
+              已超期
+            </Tag>
+          </View>
+        ) : null}
       </View>
       {showStation ? <View className='case-item__station'>{shortStationName(item.stationName)}</View> : null}
+      {showHandling && item.handler.level !== 'station' ? (
+        <View className='case-item__handler' data-testid='case-handler'>
+          现由 {item.handler.name} 办理
+        </View>
+      ) : null}
       <View className='case-item__excerpt'>{item.excerpt}</View>
       <View className='case-item__foot'>
         <View>提交于 {formatDate(item.createdAt)}</View>

@@ -1,5 +1,5 @@
 // A case as a deputy or staff member handles it: the same details as the resident's page, the
-// full phone on request, and the actions this person may take now.
+// full phone on request, who holds it and its time limit, and the actions this person may take now.
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, EmptyState, ErrorView, Loading, Page } from '../../../components'
@@ -7,6 +7,7 @@ import { getCase } from '../../../features/cases/api'
 import { CaseContent, CaseHeader, CaseReplies, CaseStatusNotice, CaseTimeline } from '../../../features/cases/components/CaseDetails'
 import { RatingResult } from '../../../features/cases/components/RatingForm'
 import { ActionPanel } from '../../../features/cases/components/work/ActionPanel'
+import { HandlingCard, MergeInfo } from '../../../features/cases/components/work/HandlingCard'
 import { PhoneReveal } from '../../../features/cases/components/work/PhoneReveal'
 import { TriagePanel } from '../../../features/triage/components/TriagePanel'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
@@ -51,6 +52,8 @@ export default function WorkCasePage() {
         <View>
           <CaseHeader view={data} />
           <CaseStatusNotice view={data} audience='work' />
+          <HandlingCard view={data} />
+          <MergeInfo view={data} />
           <CaseContent view={data} audience='work' phone={data.phoneMasked ? <PhoneReveal view={data} /> : undefined} />
           <TriagePanel view={data} />
           <ActionPanel

@@ -1,5 +1,6 @@
 // 工作台: the cases of the stations this deputy / staff member works at (admin: the district),
-// filtered by status, category and station.
+// filtered by status, category and station, by what this level holds now (待我办理) and by what is
+// past its time limit (已超期督办).
 import { useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
@@ -18,6 +19,12 @@ import './index.scss'
 
 const ALL = 'all'
 const STATUS_OPTIONS = [{ value: ALL, label: '全部' }, ...CASE_STATUSES.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }))]
+/** 待本级办理 (`held`) and 已超期督办 (`overdue`) narrow what `case.inbox` returns. */
+const SCOPE_OPTIONS = [
+  { value: ALL, label: '全部' },
+  { value: 'held', label: '待我办理' },
+  { value: 'overdue', label: '已超期' },
+]
 const CATEGORY_OPTIONS = [{ value: ALL, label: '全部类别' }, ...CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] }))]
 
 export default function InboxPage() {
@@ -26,6 +33,7 @@ export default function InboxPage() {
   const [status, setStatus] = useState<string>(ALL)
   const [category, setCategory] = useState<string>(ALL)
   const [stationId, setStationId] = useState<string>(ALL)
+  const [scope, setScope] = useState<string>(ALL)
   const [showCategories, setShowCategories] = useState(false)
 
   // Staff with several stations and the admin (whole district) can narrow by station.
@@ -39,8 +47,10 @@ export default function InboxPage() {
     status: status === ALL ? undefined : (status as CaseStatus),
     category: category === ALL ? undefined : (category as Category),
     stationId: stationId === ALL ? undefined : stationId,
+    held: scope === 'held' ? true : undefined,
+    overdue: scope === 'overdue' ? true : undefined,
   }
-  const inbox = useLoader(worker ? () => getInbox(filter) : null, [worker, status, category, stationId], { refreshOnShow: true })
+  const inbox = useLoader(worker ? () => getInbox(filter) : null, [worker, status, category, stationId, scope], { refreshOnShow: true })
 
   usePullDownRefresh(() => {
     void inbox.reload(true).finally(() => Taro.stopPullDownRefresh())
@@ -75,6 +85,8 @@ export default function InboxPage() {
           <SuggestionsEntry me={me.data} />
           {me.data.role !== 'deputy' ? <View className='inbox-page__link' onClick={() => go(PAGES.knowledge)} data-testid='entry-knowledge'>知识库：常见问题的标准答复 ›</View> : null}
           <Card className='inbox-page__filters' testId='inbox-filters'>
+            <View className='inbox-page__filter-label'>办理情况</View>
+            <ChoiceChips columns={0} size='small' options={SCOPE_OPTIONS} value={scope} onChange={setScope} testId='filter-scope' />
             <View className='inbox-page__filter-label'>按状态</View>
             <ChoiceChips columns={0} size='small' options={STATUS_OPTIONS} value={status} onChange={setStatus} testId='filter-status' />
             {stationChoices ? (
@@ -103,10 +115,10 @@ export default function InboxPage() {
           {inbox.loading && !inbox.data ? <Loading /> : null}
           {inbox.error ? <ErrorView message={inbox.error} onRetry={() => void inbox.reload()} /> : null}
           {inbox.data?.cases.map((item) => (
-            <CaseListItem key={item.id} item={item} showStation showReview onClick={() => go(urls.workCase(item.id))} />
+            <CaseListItem key={item.id} item={item} showStation showReview showHandling onClick={() => go(urls.workCase(item.id))} />
           ))}
           {inbox.data && !inbox.data.cases.length ? (
-            <EmptyState title='没有符合条件的民意' description={status !== ALL || category !== ALL || stationId !== ALL ? '换个筛选条件试试。' : '家站点收到新的民意后会显示在这里。'} />
+            <EmptyState title={scope === 'overdue' ? '没有超期的民意' : '没有符合条件的民意'} description={status !== ALL || category !== ALL || stationId !== ALL || scope !== ALL ? '换个筛选条件试试。' : '家站点收到新的民意后会显示在这里。'} />
           ) : null}
         </View>
       ) : null}

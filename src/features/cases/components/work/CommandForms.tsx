@@ -4,19 +4,35 @@ import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Picker, View } from '@tarojs/components'
 import { caseActions } from '@minyi/types/actions/cases'
+import { caseExtraActions } from '@minyi/types/actions/caseExtras'
+import { CASE_STATUS_LABELS, OPEN_STATUSES, type CaseStatus } from '@minyi/types/caseStateMachine'
 import type { CaseView } from '@minyi/types/entities'
 import { addDays, shanghaiDate } from '@minyi/types/time'
-import { Button, ChoiceChips, ErrorText, Field, Loading, TextArea, TextInput } from '../../../../components'
+import { Button, Checkbox, ChoiceChips, ErrorText, Field, Loading, TextArea, TextInput } from '../../../../components'
 import { useLoader } from '../../../../hooks/useLoader'
 import { ApiError, errorMessage } from '../../../../services/api'
 import { confirm as ask } from '../../../../services/dialog'
 import { newRequestId } from '../../../../services/requestId'
-import { formatCalendarDay } from '../../../../utils/format'
+import { formatCalendarDay, formatDueDate } from '../../../../utils/format'
 import { validate, type FieldErrors } from '../../../../utils/validate'
-import { caseCommand, listUnits } from '../../api'
+import { caseCommand, getInbox, listUnits, similarCases } from '../../api'
 import './work.scss'
 
 type CommandName = keyof typeof caseCommand
+
+/** The shared input schema of each command's action (same Chinese messages as the server). */
+const SCHEMAS = {
+  accept: caseActions['case.accept'].input,
+  refer: caseActions['case.refer'].input,
+  answerOnSite: caseActions['case.answerOnSite'].input,
+  transfer: caseActions['case.transfer'].input,
+  recordUnitAnswer: caseActions['case.recordUnitAnswer'].input,
+  markProposal: caseActions['case.markProposal'].input,
+  decline: caseActions['case.decline'].input,
+  forward: caseActions['case.forward'].input,
+  extendDeadline: caseActions['case.extendDeadline'].input,
+  merge: caseExtraActions['case.merge'].input,
+} satisfies Record<CommandName, unknown>
 
 export interface CommandFormProps {
   view: CaseView
@@ -41,11 +57,11 @@ function useCommand(command: CommandName, onDone: (view: CaseView) => void) {
   const touched = () => {
     requestId.current = null
     setError(null)
+    setFieldErrors((current) => (Object.keys(current).length ? {} : current))
   }
 
   const run = async (input: Record<string, unknown>, confirm: Confirm) => {
-    const schema = caseActions[`case.${command}`].input
-    const checked = validate(schema, input)
+    const checked = validate(SCHEMAS[command], input)
     if (!checked.ok) {
       // Shown next to the fields; a problem with a field the form does not show (the case id)
       // goes under the form instead.
@@ -158,31 +174,49 @@ export function ReferForm({ view, onDone, onCancel }: CommandFormProps) {
   )
 }
 
+type DeadlineMode = 'standard' | 'days' | 'date'
+
 export function TransferForm({ view, onDone, onCancel }: CommandFormProps) {
   const { busy, error, fieldErrors, touched, run, fail } = useCommand('transfer', onDone)
   const units = useLoader(() => listUnits(view.id), [view.id])
   const [unitId, setUnitId] = useState<string | null>(null)
-  const [mode, setMode] = useState<'days' | 'date'>('days')
+  const [complex, setComplex] = useState(false)
+  const [mode, setMode] = useState<DeadlineMode>('standard')
   const [dueDate, setDueDate] = useState<string>('')
-  const days = useRef('7')
+  const days = useRef('')
   const note = useRef('')
   const today = shanghaiDate(new Date())
+  // During re-handling the month promised to the resident still runs: the server caps the standard
+  // limit at that day.
+  const rehandleBy = view.deadline?.kind === 'rehandle' ? view.deadline.dueDate : null
 
   const submit = () => {
     const unit = units.data?.find((u) => u.id === unitId)
-    const workingDays = Number(days.current.trim())
-    const input: Record<string, unknown> = { caseId: view.id, unitId: unitId ?? '', note: note.current }
-    if (mode === 'days') input.workingDays = days.current.trim() === '' || Number.isNaN(workingDays) ? undefined : workingDays
-    else input.dueDate = dueDate || undefined
+    const input: Record<string, unknown> = { caseId: view.id, unitId: unitId ?? '', complex, note: note.current }
+    if (mode === 'days') {
+      const text = days.current.trim()
+      const workingDays = Number(text)
+      input.workingDays = text === '' || Number.isNaN(workingDays) ? undefined : workingDays
+    }
+    if (mode === 'date') input.dueDate = dueDate || undefined
     if (!unitId) {
       fail('unitId', '请选择承办单位')
+      return
+    }
+    if (mode === 'days' && input.workingDays === undefined) {
+      fail('workingDays', '请填写办理期限的工作日数')
       return
     }
     if (mode === 'date' && !dueDate) {
       fail('dueDate', '请选择办理期限的日期')
       return
     }
-    const limit = mode === 'days' ? `${days.current.trim()}个工作日内` : `${dueDate ? formatCalendarDay(dueDate) : ''}前`
+    const limit =
+      mode === 'standard'
+        ? `按规定期限（${complex ? '复杂事项 15' : '7'} 个工作日）`
+        : mode === 'days'
+          ? `${days.current.trim()}个工作日内`
+          : `${formatCalendarDay(dueDate)}前`
     void run(input, {
       title: '转办',
       content: `确定转交 ${unit?.name ?? '承办单位'}，${limit}答复吗？群众会收到通知。`,
@@ -196,11 +230,13 @@ export function TransferForm({ view, onDone, onCancel }: CommandFormProps) {
       <Field label='承办单位' required error={fieldErrors.unitId}>
         {units.loading ? <Loading /> : null}
         {units.error ? <ErrorText>{units.error}</ErrorText> : null}
+        {units.data && !units.data.length ? <View className='work-form__empty'>本级还没有可选的承办单位，请联系人大机关添加。</View> : null}
         {units.data ? (
           <ChoiceChips
             columns={0}
             options={units.data.map((u) => ({ value: u.id, label: u.name }))}
             value={unitId}
+            testId='transfer-units'
             onChange={(value) => {
               setUnitId(value)
               touched()
@@ -208,33 +244,63 @@ export function TransferForm({ view, onDone, onCancel }: CommandFormProps) {
           />
         ) : null}
       </Field>
-      <Field label='办理期限' required error={fieldErrors.workingDays ?? fieldErrors.dueDate} hint='工作日按国家法定节假日和调休安排计算。'>
+      <Field label='事项类型' error={fieldErrors.complex}>
+        <Checkbox
+          checked={complex}
+          testId='transfer-complex'
+          onChange={(checked) => {
+            setComplex(checked)
+            touched()
+          }}
+        >
+          复杂事项（办理期限 15 个工作日，一般事项 7 个）
+        </Checkbox>
+      </Field>
+      <Field
+        label='办理期限'
+        required
+        error={fieldErrors.workingDays ?? fieldErrors.dueDate}
+        hint={
+          rehandleBy
+            ? `重新办理中：应于 ${formatCalendarDay(rehandleBy)} 前答复群众，期限不能晚于这一天。工作日按法定节假日和调休计算。`
+            : '工作日按国家法定节假日和调休安排计算，转办后显示具体日期。'
+        }
+      >
         <ChoiceChips
-          columns={2}
+          columns={3}
           size='small'
+          testId='transfer-deadline-mode'
           options={[
-            { value: 'days', label: '按工作日' },
+            { value: 'standard', label: '按规定期限' },
+            { value: 'days', label: '自定工作日' },
             { value: 'date', label: '指定日期' },
           ]}
           value={mode}
           onChange={(value) => {
-            setMode(value as 'days' | 'date')
+            setMode(value as DeadlineMode)
             touched()
           }}
         />
         <View className='work-form__deadline'>
+          {mode === 'standard' ? (
+            <View className='work-form__standard' data-testid='transfer-standard-limit'>
+              {complex ? '15' : '7'} 个工作日{rehandleBy ? `（最晚 ${formatDueDate(rehandleBy)}）` : ''}
+            </View>
+          ) : null}
           {mode === 'days' ? (
             <View className='work-form__days'>
               <View className='work-form__days-input'>
-                <TextInput type='number' maxlength={2} defaultValue={days.current} onInput={(v) => { days.current = v; touched() }} testId='input-working-days' />
+                <TextInput type='number' maxlength={2} defaultValue={days.current} placeholder={complex ? '15' : '7'} onInput={(v) => { days.current = v; touched() }} testId='input-working-days' />
               </View>
               <View className='work-form__days-unit'>个工作日</View>
             </View>
-          ) : (
+          ) : null}
+          {mode === 'date' ? (
             <Picker
               mode='date'
               value={dueDate || addDays(today, 7)}
               start={addDays(today, 1)}
+              end={rehandleBy ?? undefined}
               onChange={(event) => {
                 setDueDate(String(event.detail.value))
                 touched()
@@ -244,14 +310,161 @@ export function TransferForm({ view, onDone, onCancel }: CommandFormProps) {
                 {dueDate ? formatCalendarDay(dueDate) : '点此选择日期'}
               </View>
             </Picker>
-          )}
+          ) : null}
         </View>
       </Field>
       <Field label='转办说明' optional error={fieldErrors.note}>
-        <TextArea placeholder='给承办单位的说明' maxlength={500} onInput={(v) => { note.current = v; touched() }} />
+        <TextArea placeholder='给承办单位的说明' maxlength={500} testId='input-transfer-note' onInput={(v) => { note.current = v; touched() }} />
       </Field>
       {error ? <ErrorText>{error}</ErrorText> : null}
       <FormActions busy={busy} confirmText='确认转办' onCancel={onCancel} onConfirm={submit} />
+    </View>
+  )
+}
+
+/** Where `forward` takes the case from the level holding it now (分级负责). */
+export function forwardTargetLabel(view: CaseView): string {
+  return view.handler.level === 'station' ? '街道人大工委' : '区人大常委会'
+}
+
+export function ForwardForm({ view, onDone, onCancel }: CommandFormProps) {
+  const { busy, error, fieldErrors, touched, run } = useCommand('forward', onDone)
+  const note = useRef('')
+  const target = forwardTargetLabel(view)
+  const fromStation = view.handler.level === 'station'
+  return (
+    <View data-testid='form-forward'>
+      <FormTitle>{`转报${target}`}</FormTitle>
+      <View className='work-form__lead'>
+        {fromStation
+          ? `需要有关部门办理的事项，由${target}（同级人大机关）受理后转交承办单位，并限期答复。转报后本站仍可查看进展。`
+          : `本级无法办理的事项，报送上一级人大机关（${target}）办理。转报后本级仍可查看进展。`}
+      </View>
+      <Field label='转报说明' required hint={`写明需要${target}协调办理什么，以及已了解的情况。`} error={fieldErrors.note}>
+        <TextArea placeholder='例如：涉及道路维修，需区城管局办理' maxlength={500} testId='input-forward-note' onInput={(v) => { note.current = v; touched() }} />
+      </Field>
+      {error ? <ErrorText>{error}</ErrorText> : null}
+      <FormActions
+        busy={busy}
+        confirmText={`转报${target}`}
+        onCancel={onCancel}
+        onConfirm={() =>
+          void run({ caseId: view.id, note: note.current }, { title: `转报${target}`, content: `确定将 ${view.trackingNo} 转报${target}办理吗？群众会收到进展通知。`, done: '已转报' })
+        }
+      />
+    </View>
+  )
+}
+
+export function ExtendForm({ view, onDone, onCancel }: CommandFormProps) {
+  const { busy, error, fieldErrors, touched, run } = useCommand('extendDeadline', onDone)
+  const reason = useRef('')
+  const current = view.deadline?.kind === 'unit' ? view.deadline.dueDate : view.transfer?.dueDate
+  const complex = view.deadline?.complex ?? false
+  return (
+    <View data-testid='form-extend'>
+      <FormTitle>延长办理期限</FormTitle>
+      <View className='work-form__lead'>
+        {view.transfer?.unitName ?? '承办单位'}现在的期限是 {current ? formatCalendarDay(current) : '—'}。
+        每次转办只能延长一次，从原期限起再加 {complex ? '15' : '7'} 个工作日，须说明理由。
+      </View>
+      <Field label='延期理由' required hint='理由会记入办理进度，群众也能看到。' error={fieldErrors.reason}>
+        <TextArea placeholder='例如：需协调多个部门现场勘查' maxlength={300} testId='input-extend-reason' onInput={(v) => { reason.current = v; touched() }} />
+      </Field>
+      {error ? <ErrorText>{error}</ErrorText> : null}
+      <FormActions
+        busy={busy}
+        confirmText='确认延期'
+        onCancel={onCancel}
+        onConfirm={() =>
+          void run({ caseId: view.id, reason: reason.current }, { title: '延长办理期限', content: '确定延长承办单位的办理期限吗？只能延长一次，群众会收到通知。', done: '已延长期限' })
+        }
+      />
+    </View>
+  )
+}
+
+interface MergeCandidate {
+  id: string
+  trackingNo: string
+  excerpt: string
+  status: CaseStatus
+  createdAt: string
+  /** Why it looks like the same matter (from the triage's similar cases), if it does. */
+  reason: string | null
+}
+
+/** Open cases of the same station, the similar ones first (并案 only joins cases of one station). */
+async function mergeCandidates(view: CaseView): Promise<MergeCandidate[]> {
+  const [inbox, similar] = await Promise.all([
+    getInbox({ stationId: view.stationId }),
+    similarCases(view.id).catch(() => []),
+  ])
+  const open = (status: CaseStatus) => OPEN_STATUSES.includes(status)
+  const reasons = new Map(similar.map((s) => [s.id, s.reason]))
+  const list: MergeCandidate[] = inbox.cases
+    .filter((c) => c.id !== view.id && c.stationId === view.stationId && open(c.status))
+    .map((c) => ({ id: c.id, trackingNo: c.trackingNo, excerpt: c.excerpt, status: c.status, createdAt: c.createdAt, reason: reasons.get(c.id) ?? null }))
+  const rank = new Map(similar.map((s, i) => [s.id, i]))
+  return list.sort((a, b) => (rank.get(a.id) ?? 1e6) - (rank.get(b.id) ?? 1e6))
+}
+
+export function MergeForm({ view, onDone, onCancel }: CommandFormProps) {
+  const { busy, error, fieldErrors, touched, run, fail } = useCommand('merge', onDone)
+  const candidates = useLoader(() => mergeCandidates(view), [view.id])
+  const [intoId, setIntoId] = useState<string | null>(null)
+  const note = useRef('')
+
+  const submit = () => {
+    const target = candidates.data?.find((c) => c.id === intoId)
+    if (!target) {
+      fail('intoCaseId', '请选择要并入的民意')
+      return
+    }
+    void run(
+      { caseId: view.id, intoCaseId: target.id, note: note.current },
+      {
+        title: '并案办理',
+        content: `确定把 ${view.trackingNo} 并入 ${target.trackingNo} 一并办理吗？主件答复后，本件群众会单独收到答复。`,
+        done: '已并案',
+      },
+    )
+  }
+
+  return (
+    <View data-testid='form-merge'>
+      <FormTitle>并案办理</FormTitle>
+      <View className='work-form__lead'>同一问题被重复反映时，把本件并入另一件一并办理。每位群众仍会单独收到答复、单独评价。</View>
+      <Field label='并入哪一件' required hint='本家站点正在办理的民意，相似的排在前面。' error={fieldErrors.intoCaseId}>
+        {candidates.loading ? <Loading /> : null}
+        {candidates.error ? <ErrorText>{candidates.error}</ErrorText> : null}
+        {candidates.data && !candidates.data.length ? <View className='work-form__empty'>本家站点没有其他正在办理的民意，无法并案。</View> : null}
+        {candidates.data?.map((c) => (
+          <View
+            key={c.id}
+            className={`merge-option ${c.id === intoId ? 'merge-option--selected' : ''}`}
+            {...{ role: 'radio' }}
+            aria-checked={c.id === intoId ? 'true' : 'false'}
+            data-testid={`merge-target-${c.trackingNo}`}
+            onClick={() => {
+              setIntoId(c.id)
+              touched()
+            }}
+          >
+            <View className='merge-option__head'>
+              <View className='merge-option__no'>{c.trackingNo}</View>
+              <View className='merge-option__status'>{CASE_STATUS_LABELS[c.status]}</View>
+            </View>
+            <View className='merge-option__excerpt'>{c.excerpt}</View>
+            {c.reason ? <View className='merge-option__reason'>相似（{c.reason}）</View> : null}
+          </View>
+        ))}
+      </Field>
+      <Field label='并案说明' optional error={fieldErrors.note}>
+        <TextArea placeholder='例如：与该件反映的是同一处路灯' maxlength={300} testId='input-merge-note' onInput={(v) => { note.current = v; touched() }} />
+      </Field>
+      {error ? <ErrorText>{error}</ErrorText> : null}
+      <FormActions busy={busy} confirmText='确认并案' onCancel={onCancel} onConfirm={submit} />
     </View>
   )
 }
