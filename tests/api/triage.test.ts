@@ -277,7 +277,7 @@ describe('knowledge base', () => {
     expect(edited.updatedAt).not.toBe(created.updatedAt)
 
     const retired = await h.ok('dev-staff-1', 'knowledge.retire', { id: created.id, reason: '政策已调整' })
-    expect(retired).toMatchObject({ status: 'retired', statusLabel: '已停用' })
+    expect(retired).toMatchObject({ status: 'retired', statusLabel: '已停用', retiredReason: '政策已调整' })
     expect((await h.ok('dev-staff-1', 'knowledge.list', {})).entries.map((e) => e.id)).not.toContain(created.id)
     expect((await h.ok('dev-staff-1', 'knowledge.list', { includeRetired: true })).entries.map((e) => e.id)).toContain(created.id)
     // Deputies see only what is in use.

@@ -229,6 +229,7 @@ describe('knowledge base', () => {
     await shown(staff, 'kb-include-retired').getByText('显示已停用的条目').click()
     const retired = shown(staff, 'page-knowledge').getByTestId('kb-entry')
     await retired.getByTestId('kb-entry-status').getByText('已停用').waitFor()
+    await retired.getByTestId('kb-entry-retired-reason').getByText('停用原因：改由交警队统一答复').waitFor()
     expect(await retired.getByTestId('kb-edit').count()).toBe(0)
     await toastGone(staff, '已停用')
     await screenshot(staff, 'knowledge-retired')

@@ -46,6 +46,8 @@ export const knowledgeEntrySchema = z.object({
   updatedBy: z.string(),
   /** When searching: why it matched (e.g. "匹配：加装电梯、补贴"); otherwise null. */
   reason: z.string().nullable(),
+  /** Why staff retired it (null while active, or when no reason was given). */
+  retiredReason: z.string().nullable(),
 })
 export type KnowledgeEntryView = z.infer<typeof knowledgeEntrySchema>
 

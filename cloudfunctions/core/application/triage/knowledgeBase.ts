@@ -23,6 +23,7 @@ export function presentKnowledge(doc: KnowledgeDoc, reason: string | null = null
     updatedAt: doc.updatedAt,
     updatedBy: doc.updatedByName,
     reason,
+    retiredReason: doc.status === 'retired' ? doc.retiredReason ?? null : null,
   }
 }
 

@@ -83,6 +83,11 @@ function EntryCard({ entry, canEdit, onEdit, onChanged }: { entry: KnowledgeEntr
         <View className='kb-entry__keywords'>关键词：{entry.keywords.join('、')}</View>
       </View>
       {entry.reason ? <View className='kb-entry__reason'>{entry.reason}</View> : null}
+      {entry.retiredReason ? (
+        <View className='kb-entry__reason' data-testid='kb-entry-retired-reason'>
+          停用原因：{entry.retiredReason}
+        </View>
+      ) : null}
       <View className={`kb-entry__answer ${open || !long ? '' : 'kb-entry__answer--clamped'}`} data-testid='kb-entry-answer' onClick={() => setOpen((v) => !v)}>
         {entry.answer}
       </View>
