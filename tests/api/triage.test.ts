@@ -47,6 +47,16 @@ describe('case.triage', () => {
     expect(t.spread).toMatchObject({ cases: 1, reason: '近90天内没有发现类似民意' })
   })
 
+  it('分级负责: a problem the street can settle is suggested to the street\'s unit before the district\'s', async () => {
+    const id = await submit('dev-resident-1', 'HBJD', '湖滨花园5幢楼道的声控灯坏了两个月，晚上上下楼很不安全。', 'housing')
+    const t = await h.ok('dev-staff-1', 'case.triage', { caseId: id })
+    expect(t.route).toMatchObject({ route: 'transfer', unit: { id: 'unit-hubin-community', name: '湖滨街道社区管理办公室' } })
+    expect(t.route.reason).toContain('湖滨街道社区管理办公室负责此类事项')
+    // Education has no street unit: the district's bureau.
+    const school = await submit('dev-resident-1', 'HBJD', '学校门口放学时段车辆乱停，孩子过马路很危险，希望增加护学岗。', 'education')
+    expect((await h.ok('dev-staff-1', 'case.triage', { caseId: school })).route).toMatchObject({ route: 'transfer', unit: { id: 'unit-education' } })
+  })
+
   it('a policy question → on-site answer with the knowledge-base entry to use', async () => {
     const id = await submit('dev-resident-2', 'HBJD', '我母亲今年满八十了，高龄津贴怎么申请？需要什么材料？', 'elderly')
     const t = await h.ok('dev-deputy-1', 'case.triage', { caseId: id })

@@ -51,8 +51,9 @@ export async function regionSubtree(store: Store, rootId: string): Promise<strin
   return ids
 }
 
-export async function unitsOfDistrict(store: Store, districtId: string): Promise<UnitDoc[]> {
-  return store.collection<UnitDoc>('units').find({ regionId: districtId }, { sort: [['name', 1]], limit: 1000 })
+/** The handling units a region's congress office assigns (a street's or the district's). */
+export async function unitsOfRegion(store: Store, regionId: string): Promise<UnitDoc[]> {
+  return store.collection<UnitDoc>('units').find({ regionId }, { sort: [['name', 1]], limit: 1000 })
 }
 
 export async function userById(store: Store, id: string): Promise<UserDoc | null> {

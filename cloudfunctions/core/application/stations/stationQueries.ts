@@ -3,7 +3,7 @@ import type { Caller } from '../../domain/caller'
 import type { DeputyDoc, RegionDoc, StationDoc } from '../../domain/records'
 import type { Deps } from '../deps'
 import { stationReception } from '../reception/stationReception'
-import { deputyByCode, regionChain, stationByCode, stationsById, unitsOfDistrict } from '../shared/lookups'
+import { deputyByCode, regionChain, stationByCode, stationsById, unitsOfRegion } from '../shared/lookups'
 import { presentDeputyCard, presentStationSummary } from './presentStation'
 
 export async function listStations(deps: Deps): Promise<{ stations: StationSummary[] }> {
@@ -46,6 +46,6 @@ export async function deputyView(deps: Deps, code: string): Promise<DeputyView> 
 export async function listUnits(deps: Deps, caller: Caller): Promise<{ units: HandlingUnitView[] }> {
   const regionId = caller.office?.regionId ?? caller.regionId
   if (!regionId) return { units: [] }
-  const units = await unitsOfDistrict(deps.store, regionId)
+  const units = await unitsOfRegion(deps.store, regionId)
   return { units: units.map((u) => ({ id: u._id, name: u.name })) }
 }

@@ -2,7 +2,7 @@
 import { CATEGORY_LABELS, ROUTE_LABELS, type TriageView } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
 import { canSeeCase } from '../../domain/caseAccess'
-import type { CaseDoc, StationDoc } from '../../domain/records'
+import type { CaseDoc, StationDoc, UnitDoc } from '../../domain/records'
 import {
   checkIntervention,
   matchKnowledge,
@@ -15,7 +15,7 @@ import type { Category } from '@minyi/types'
 import type { Deps } from '../deps'
 import { presentCaseSummary } from '../cases/presentCase'
 import { loadVisibleCase } from '../cases/loadCase'
-import { districtOf, regionSubtree, unitsOfDistrict } from '../shared/lookups'
+import { districtOf, regionSubtree, unitsOfRegion } from '../shared/lookups'
 import { activeKnowledge } from './knowledgeBase'
 import { findSimilarCases, sharedReason } from './similarCases'
 import { caseTerms } from './termStats'
@@ -56,7 +56,7 @@ export async function triageCase(deps: Deps, caller: Caller, caseId: string): Pr
       retrievalBudget: settings.retrievalBudget,
     }),
     districtId ? activeKnowledge(deps.store, districtId) : Promise.resolve([]),
-    districtId ? unitsOfDistrict(deps.store, districtId) : Promise.resolve([]),
+    unitsNearestFirst(deps, station?.regionId ?? null, districtId),
   ])
 
   const category = suggestCategory(c.content)
@@ -130,4 +130,14 @@ function similarView(doc: CaseDoc, station: StationDoc | undefined, score: numbe
     score,
     reason: sharedReason(shared),
   }
+}
+
+/**
+ * 分级负责: the units of the station's own street come before the district's, so a problem the
+ * street can settle is suggested to the street's unit, and only otherwise to a district unit.
+ */
+async function unitsNearestFirst(deps: Deps, stationRegionId: string | null, districtId: string | null): Promise<UnitDoc[]> {
+  const regionIds = [...new Set([stationRegionId, districtId].filter((id): id is string => !!id))]
+  const lists = await Promise.all(regionIds.map((id) => unitsOfRegion(deps.store, id)))
+  return lists.flat()
 }

@@ -66,7 +66,7 @@ export interface RouteInput {
   text: string
   category: Category
   knowledge: KnowledgeMatch[]
-  /** Handling units of the case's district. */
+  /** Handling units that may take the case, nearest level first (the street's, then the district's). */
   units: UnitLike[]
   spread: Spread
   intervention: InterventionFlag | null
@@ -110,7 +110,7 @@ export function suggestRoute(input: RouteInput): RouteSuggestion {
   if (unit) {
     return {
       route: 'transfer',
-      reason: `这是「${label}」方面需要职能部门办理的具体问题，本区由${unit.name}负责此类事项`,
+      reason: `这是「${label}」方面需要职能部门办理的具体问题，${unit.name}负责此类事项`,
       unit: { id: unit._id, name: unit.name },
     }
   }
