@@ -11,9 +11,9 @@ import { type CaseView, type ParsedInput } from '@minyi/types'
 import { actorLabel } from '../../domain/actorLabel'
 import type { Caller } from '../../domain/caller'
 import { mayIssue } from '../../domain/caseAccess'
-import { planMove, planRecord } from '../../domain/caseLifecycle'
+import { assertCanMove, planMove, planRecord } from '../../domain/caseLifecycle'
 import { DomainError } from '../../domain/errors'
-import { assertCanMerge, mergeOutcome } from '../../domain/merge'
+import { assertCanMerge, assertMayMergeAtLevel, mergeOutcome } from '../../domain/merge'
 import type { CaseDoc } from '../../domain/records'
 import type { Deps } from '../deps'
 import { flushOutbox } from '../notifications/outbox'
@@ -35,6 +35,9 @@ export async function mergeCase(deps: Deps, caller: Caller, input: ParsedInput<'
   const primary = await loadVisibleCase(deps, caller, input.intoCaseId)
   const children = await cases(deps).count({ 'mergedInto.caseId': duplicate._id, status: 'merged' })
   assertCanMerge(duplicate, primary, children)
+  // Refusals in moveCase's order: the state (INVALID_STATE), then the level holding each case (FORBIDDEN).
+  assertCanMove(duplicate, 'merge')
+  assertMayMergeAtLevel(caller, duplicate, primary)
 
   const at = deps.clock.now()
   const eventId = deps.newId()
