@@ -423,3 +423,107 @@ describe('a retried request does nothing twice', () => {
     expect(await everything()).toEqual(before)
   })
 })
+
+// ---------------------------------------------------------------------------------------------
+// Actions that are not `mutates` carry no requestId, so they must write nothing a retry could
+// duplicate. Two write on purpose and say so: revealing a phone is recorded (each reading is one),
+// and marking a message read (setting a flag twice is the same as once).
+
+type Read = [action: ActionName, who: string, input: (w: World) => Record<string, unknown>]
+
+const reads: Read[] = [
+  ['session.me', STAFF, () => ({})],
+  ['station.list', R1, () => ({})],
+  ['station.byCode', R1, () => ({ code: 'HBJD' })],
+  ['deputy.byCode', R1, () => ({ code: 'DB01' })],
+  ['unit.list', STREET_OFFICE, () => ({})],
+  ['case.listMine', R1, () => ({})],
+  ['case.get', R2, (w) => ({ caseId: w.hubin })],
+  ['case.inbox', STAFF, () => ({ held: true })],
+  ['notification.list', R1, () => ({})],
+  ['case.triage', STAFF, (w) => ({ caseId: w.hubin })],
+  ['case.similarForDraft', R2, () => ({ stationCode: 'HBJD', text: '湖滨路口红绿灯时间太短，老人过马路来不及' })],
+  ['knowledge.list', DEPUTY, () => ({ query: '加装电梯' })],
+  ['reception.upcoming', R1, () => ({ stationCode: 'HBJD' })],
+  ['reception.myBookings', R1, () => ({})],
+  ['reception.myDuties', DEPUTY, () => ({})],
+  ['reception.occurrences', STAFF, () => ({ stationId: 'station-hubin' })],
+  ['reception.visitors', DEPUTY, (w) => ({ occurrenceId: w.day })],
+  ['reception.rules', STAFF, () => ({ stationId: 'station-hubin' })],
+  ['case.listSeconded', R2, () => ({})],
+  ['photo.uploadPolicy', R1, () => ({})],
+  ['suggestion.get', DISTRICT_OFFICE, (w) => ({ suggestionId: w.sub })],
+  ['suggestion.list', DEPUTY, () => ({})],
+]
+
+describe('reads write nothing', () => {
+  it('every action that is not `mutates` is listed here or below', () => {
+    const listed = [...reads.map(([action]) => action), 'case.revealPhone', 'notification.markRead'].sort()
+    expect(listed).toEqual((Object.keys(ACTIONS) as ActionName[]).filter((a) => !ACTIONS[a].mutates).sort())
+  })
+
+  it.each(reads)('%s changes no stored document', async (action, who, input) => {
+    const w = await world()
+    const before = await everything()
+    const answer = await h.call(who, action, input(w))
+    if (!answer.ok) throw new Error(`${action} refused: ${answer.error.code} ${answer.error.message}`)
+    expect(await everything()).toEqual(before)
+  })
+
+  it('case.revealPhone records each reading, and only that', async () => {
+    const w = await world()
+    const before = await caseDoc(h, w.hubin)
+    expect(await h.ok(STAFF, 'case.revealPhone', { caseId: w.hubin })).toEqual({ phone: '13800138000' })
+    const after = await caseDoc(h, w.hubin)
+    expect(after.events.slice(0, -1)).toEqual(before.events)
+    expect(after.events.at(-1)).toMatchObject({ type: 'phoneRevealed', actorId: STAFF })
+    expect({ ...after, events: before.events }).toEqual(before)
+  })
+
+  it('notification.markRead sets the flag of the caller’s own message only, and again is the same', async () => {
+    const w = await world()
+    await h.ok(R1, 'notification.markRead', { notificationId: w.note })
+    const once = await everything()
+    await h.ok(R1, 'notification.markRead', { notificationId: w.note })
+    expect(await everything()).toEqual(once)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Bad input, for every action: a query operator where an id belongs, or no object at all, is
+// refused in Chinese (naming the field) before anything runs.
+
+const ID_FIELDS = ['caseId', 'intoCaseId', 'suggestionId', 'occurrenceId', 'bookingId', 'id', 'notificationId', 'stationId', 'unitId', 'photoId', 'ruleId']
+const anyRoleOf = (action: ActionName) =>
+  ({ resident: R1, deputy: DEPUTY, staff: STAFF, admin: ADMIN })[ACTIONS[action].roles[0]]
+const shapeOf = (action: ActionName): Record<string, unknown> => (ACTIONS[action].input as unknown as { shape?: Record<string, unknown> }).shape ?? {}
+const withIds = (Object.keys(ACTIONS) as ActionName[]).filter((a) => ID_FIELDS.some((f) => f in shapeOf(a)))
+
+describe('bad input is refused in Chinese and changes nothing', () => {
+  it('the id-taking actions are the ones this audit is about', () => {
+    expect(withIds.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it.each(withIds.map((a) => [a]))('%s: a query operator in place of an id', async (action) => {
+    await world()
+    const before = await everything()
+    const input = Object.fromEntries(ID_FIELDS.filter((f) => f in shapeOf(action)).map((f) => [f, { $ne: null }]))
+    const error = refusal(await h.call(anyRoleOf(action), action, { ...input, caseIds: [{ $gt: '' }] }))
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.message).toMatch(CHINESE)
+    expect(error.field).toBeTruthy()
+    expect(await everything()).toEqual(before)
+  })
+
+  it.each((Object.keys(ACTIONS) as ActionName[]).map((a) => [a]))('%s: input that is not an object', async (action) => {
+    h = await createHarness({ now: MONDAY_10AM })
+    const before = await everything()
+    for (const input of ['x', 42, ['caseId']]) {
+      const error = refusal(await h.call(anyRoleOf(action), action, input))
+      expect(error.code).toBe('INVALID_INPUT')
+      expect(error.message).toMatch(CHINESE)
+    }
+    expect(await everything()).toEqual(before)
+  })
+})
+
