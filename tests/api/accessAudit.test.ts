@@ -413,6 +413,38 @@ describe('a retried request does nothing twice', () => {
     expect(await everything()).toEqual(after)
   })
 
+  // The router's memory of a request can be gone (a write that landed while the caller saw a
+  // timeout, a crash before the answer was stored, the retention window): actions that create
+  // something derive its id from the requestId, so even then a retry finds the first.
+  const creating: ActionName[] = [
+    'case.submit',
+    'case.second',
+    'suggestion.create',
+    'knowledge.create',
+    'reception.book',
+    'reception.saveRule',
+    'reception.registerWalkIn',
+    'reception.recordVisit',
+  ]
+  it.each(retries.filter(([action]) => creating.includes(action)))('%s: a retry the router no longer remembers creates nothing more', async (action, prepare) => {
+    const w = await world()
+    const [who, input] = await prepare(w)
+    const requestId = `forgotten${action.replace(/\W/g, '')}0001`
+    const first = await h.call(who, action, input, requestId)
+    if (!first.ok) throw new Error(`${action} refused: ${first.error.code} ${first.error.message}`)
+    const after = await everything()
+    await h.store.collection('requests').remove({})
+    const again = await h.call(who, action, input, requestId)
+    if (!again.ok) throw new Error(`${action} retry refused: ${again.error.code} ${again.error.message}`)
+    expect(await everything()).toEqual(after)
+    const identity = (data: unknown) => {
+      const d = data as { id?: string; rule?: { id: string }; visitor?: { bookingId: string }; cases?: Array<{ id: string }> }
+      return d.rule?.id ?? d.visitor?.bookingId ?? d.id
+    }
+    expect(identity(again.data)).toEqual(identity(first.data))
+    expect(identity(first.data)).toBeTruthy()
+  })
+
   it('a mutating action without a requestId, or with a malformed one, is refused before anything runs', async () => {
     const w = await world()
     const before = await everything()
