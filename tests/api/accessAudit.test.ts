@@ -15,7 +15,7 @@ import { resolveCaller } from '../../cloudfunctions/core/application/session/res
 import { photoFileFor } from '../../cloudfunctions/core/application/cases/casePhotos'
 import { devOpenid } from '../../server/devIdentity'
 import { createHarness, validOpinion, type Harness } from '../support/apiHarness'
-import { CHINESE, DISTRICT_OFFICE, OTHER_STREET_OFFICE, STREET_OFFICE, caseDoc, refusal, submit } from './caseFixtures'
+import { CHINESE, DISTRICT_OFFICE, OTHER_STREET_OFFICE, STREET_OFFICE, caseDoc, hookedStore, refusal, submit } from './caseFixtures'
 import { CUIYUAN_STAFF, HUBIN_STAFF, MONDAY_10AM, RESIDENT, RESIDENT_2, nextDay, thursdayRule } from './receptionFixtures'
 
 let h: Harness
@@ -269,6 +269,38 @@ describe('out-of-scope callers are refused in Chinese, and nothing is written', 
     const other = await h.ok(OTHER_STAFF, 'knowledge.create', { title: '临湖区的条目', keywords: '临湖', answer: '临湖区自己的政策答复内容，与滨湖区无关。', category: 'other' })
     expect(refusal(await h.call(ADMIN, 'knowledge.update', { id: other.id, title: '滨湖改临湖' })).code).toBe('NOT_FOUND')
     expect((await h.ok(ADMIN, 'case.inbox', {})).cases.map((c) => c.id)).toEqual(expect.arrayContaining([w.hubin, w.cuiyuan, w.forwarded]))
+  })
+})
+
+describe('并案 by the level holding the cases, also when one is passed on at that moment', () => {
+  it('the street office merges what it holds; forwarded up in the meantime, the merge does not land', async () => {
+    let armed = false
+    let dup = ''
+    const store = await hookedStore({
+      before: async (collection, method, args) => {
+        const update = args[1] as { set?: Record<string, unknown> } | undefined
+        if (!armed || collection !== 'cases' || method !== 'update' || update?.set?.status !== 'merged') return
+        armed = false
+        // Between the merge's read and its write, the same office passes the duplicate on.
+        await h.ok(STREET_OFFICE, 'case.forward', { caseId: dup, note: '涉及区级部门职责' })
+      },
+    })
+    h = await createHarness({ now: MONDAY_10AM, store })
+    const primary = await submit(h, R1)
+    dup = await submit(h, R2, { content: '望湖路口的红绿灯太短了，老人走不过去。' })
+    for (const id of [primary, dup]) await h.ok(STAFF, 'case.forward', { caseId: id, note: '需要街道协调' })
+    armed = true
+    const error = refusal(await h.call(STREET_OFFICE, 'case.merge', { caseId: dup, intoCaseId: primary }))
+    expect(error.code).toBe('CONFLICT')
+    expect(error.message).toMatch(CHINESE)
+    expect(await caseDoc(h, dup)).toMatchObject({ status: 'forwarded', office: { regionId: 'region-binhu' } })
+    expect((await caseDoc(h, dup)).mergedInto).toBeUndefined()
+    // Without the race, the office holding both merges them; the admin may at any level.
+    const third = await submit(h, R2, { content: '湖滨路口信号灯时间短，行人过街危险。' })
+    await h.ok(STAFF, 'case.forward', { caseId: third, note: '需要街道协调' })
+    expect((await h.ok(STREET_OFFICE, 'case.merge', { caseId: third, intoCaseId: primary })).status).toBe('merged')
+    const fourth = await submit(h, R1, { content: '湖滨路口红绿灯时间太短了。' })
+    expect((await h.ok(ADMIN, 'case.merge', { caseId: fourth, intoCaseId: primary })).status).toBe('merged')
   })
 })
 

@@ -49,6 +49,8 @@ export async function mergeCase(deps: Deps, caller: Caller, input: ParsedInput<'
     note: `并入编号 ${primary.trackingNo} 一并办理${input.note ? `：${input.note}` : ''}`,
     set: { mergedInto: { caseId: primary._id, trackingNo: primary.trackingNo, at: at.toISOString(), eventId } },
     details: { primaryTrackingNo: primary.trackingNo },
+    // Forwarded on meanwhile (same status, another holder): the level that decided no longer holds it.
+    guard: { 'office.regionId': duplicate.office ? duplicate.office.regionId : { $exists: false } },
   })
   if ((await cases(deps).update(move.filter, move.update)) !== 1) {
     throw new DomainError('CONFLICT', `编号 ${duplicate.trackingNo} 刚刚已被他人处理，请刷新后查看`)
