@@ -304,6 +304,37 @@ describe('并案 by the level holding the cases, also when one is passed on at t
   })
 })
 
+describe('a command lands only while the level that issued it still holds the case', () => {
+  // The street office holds a forwarded case; between reading it and writing its command, the case
+  // is passed on to 滨湖区人大常委会 (status stays 转报). The command must not land for the street.
+  it.each([
+    ['case.decline', 'declined', { reason: '涉及诉讼', guidance: '请向法院咨询' }],
+    ['case.markProposal', 'proposal', { note: '普遍性问题' }],
+    ['case.transfer', 'transferred', { unitId: 'unit-hubin-community' }],
+  ] as const)('%s', async (action, to, extra) => {
+    let armed = false
+    let id = ''
+    const store = await hookedStore({
+      before: async (collection, method, args) => {
+        const update = args[1] as { set?: Record<string, unknown> } | undefined
+        if (!armed || collection !== 'cases' || method !== 'update' || update?.set?.status !== to) return
+        armed = false
+        await h.ok(STREET_OFFICE, 'case.forward', { caseId: id, note: '涉及区级部门职责' })
+      },
+    })
+    h = await createHarness({ now: MONDAY_10AM, store })
+    id = await submit(h, R1)
+    await h.ok(STAFF, 'case.forward', { caseId: id, note: '需要街道协调' })
+    armed = true
+    const error = refusal(await h.call(STREET_OFFICE, action, { caseId: id, ...extra }))
+    expect(error.code).toBe('CONFLICT')
+    expect(error.message).toMatch(CHINESE)
+    const stored = await caseDoc(h, id)
+    expect(stored).toMatchObject({ status: 'forwarded', office: { regionId: 'region-binhu' } })
+    expect(stored.events.map((e) => e.type)).toEqual(['submit', 'forward', 'forward'])
+  })
+})
+
 describe('what a resident who seconded a case may see of it', () => {
   it('no place, phone, photos or rating; no photo through the photo route either', async () => {
     const w = await world()
