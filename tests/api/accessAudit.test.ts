@@ -352,6 +352,17 @@ describe('what a resident who seconded a case may see of it', () => {
     expect(photoFileFor(await resolveCaller(h.deps, devOpenid(CUIYUAN_STAFF)), stored, 'p1')).toBeNull()
   })
 
+  it('the WeChat message a seconder gets quotes the case with digits masked, like their view', async () => {
+    h = await createHarness({ now: MONDAY_10AM })
+    const id = await submit(h, R1, { content: '湖滨路88号3幢门口的路灯坏了一个星期' })
+    await h.ok(R2, 'case.second', { caseId: id, stationCode: 'HBJD' })
+    await h.ok(STAFF, 'case.accept', { caseId: id })
+    const to = (userId: string) => h.notifier.sent.filter((m) => m.openid === devOpenid(userId)).at(-1)
+    expect(to(R1)?.data.subject).toContain('88号3幢')
+    expect(to(R2)?.data.subject).toMatch(/^湖滨路\*\*号\*幢/)
+    expect((await h.ok(R2, 'case.get', { caseId: id })).content).toContain('**号*幢')
+  })
+
   it('a case raised at a reception day: the seconder does not learn the visitor’s name', async () => {
     const w = await world()
     onThursday('14:10')
