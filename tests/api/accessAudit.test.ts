@@ -1,9 +1,12 @@
-// Access-control and bad-input audit of the actions that take an id (case, suggestion, photo,
-// reception day, booking, rule, knowledge entry, notification), driven through the router as the
-// `api` function is called. Every refusal must be NOT_FOUND or FORBIDDEN (or INVALID_INPUT for an
-// object named in the input that the caller may not use), say so in Chinese, and leave every stored
-// document exactly as it was. The second half checks that every mutating action, retried with the
-// same requestId, answers the same and writes nothing more.
+// Access-control and bad-input audit of the api, driven through the router as the `api` function
+// is called:
+// - out-of-scope callers on every kind of id (case, suggestion, photo, reception day, booking, rule,
+//   knowledge entry, notification, unit, station, deputy): NOT_FOUND or FORBIDDEN (INVALID_INPUT for
+//   an object named in the input the caller may not use), in Chinese, every stored document unchanged;
+// - 分级负责 under races: a move or a merge lands only while the deciding level still holds the case;
+// - what a resident who seconded a case may see of it (view, photo route, WeChat message);
+// - every mutating action retried with the same requestId (also after the router forgot it);
+// - reads write nothing; bad input (an operator for an id, no object) for every action.
 //
 // Complements tests/api/access.test.ts (cases by role and station), gradedTransfer.test.ts (levels),
 // suggestions.test.ts, receptionDays.test.ts, triage.test.ts and photos.test.ts; rows here are the
