@@ -71,8 +71,12 @@ async function issue(command: CaseCommand, id: string, as?: string) {
         await h.store.collection<CaseDoc>('cases').update({ _id: id }, { set: { reopenCount: 2 } })
       }
       return h.call(as ?? RESIDENT, 'case.rate', { caseId: id, rating: 'unsatisfied', comment: '还是没有解决' })
-    case 'merge':
-      return h.call(as ?? STAFF, 'case.merge', { caseId: id, intoCaseId: await submit(h, 'dev-resident-2') })
+    case 'merge': {
+      // 并案 joins cases held at one level: the primary is brought to the office holding the duplicate.
+      const primary = await submit(h, 'dev-resident-2')
+      if ((await caseDoc(h, id)).office) await h.ok(STAFF, 'case.forward', { caseId: primary, note: '需要街道协调' })
+      return h.call(as ?? (await holder(id)), 'case.merge', { caseId: id, intoCaseId: primary })
+    }
     default:
       // System moves (并案答复, 议案建议): no action issues them; tests/api/merge.test.ts and
       // tests/api/suggestions.test.ts drive them through what triggers them.

@@ -6,7 +6,7 @@ import { mergeOutcome } from '../../cloudfunctions/core/domain/merge'
 import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
 import type { CollectionName } from '../../cloudfunctions/core/ports'
 import { createHarness, type Harness } from '../support/apiHarness'
-import { CHINESE, caseDoc, hookedStore, notificationsOf, refusal, submit, transferViaOffices } from './caseFixtures'
+import { CHINESE, STREET_OFFICE, caseDoc, hookedStore, notificationsOf, refusal, submit, transferViaOffices } from './caseFixtures'
 
 let h: Harness
 afterEach(() => h?.close())
@@ -128,11 +128,13 @@ describe('merging duplicates into one handling', () => {
     expect((await notificationsOf(h, await userIdOf(R2))).at(-1)?.title).toBe('您反映的事项不予受理')
   })
 
-  it('a transferred duplicate can be merged; its handling stops and it follows the primary', async () => {
+  it('a transferred duplicate can be merged by the office holding both; its handling stops and it follows the primary', async () => {
     const a = await submit(h, R1)
     const b = await submit(h, R2)
-    await transferViaOffices(h, b, { unitId: 'unit-urban' })
-    expect((await h.ok(STAFF, 'case.merge', { caseId: b, intoCaseId: a })).status).toBe('merged')
+    await h.ok(STAFF, 'case.forward', { caseId: a, note: '需要街道协调' })
+    const holder = await transferViaOffices(h, b, { unitId: 'unit-hubin-community' })
+    expect(holder).toBe(STREET_OFFICE)
+    expect((await h.ok(STREET_OFFICE, 'case.merge', { caseId: b, intoCaseId: a })).status).toBe('merged')
   })
 })
 

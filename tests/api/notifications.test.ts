@@ -7,7 +7,7 @@ import type { CaseDoc, NotificationDoc, UnitDoc, UserDoc } from '../../cloudfunc
 import { checkTemplateData } from '../../cloudfunctions/core/domain/subscribeMessages'
 import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
 import { createHarness, type Harness, type HarnessOptions } from '../support/apiHarness'
-import { CHINESE, DISTRICT_OFFICE, STREET_OFFICE, caseDoc, hookedStore, notificationsOf, submit, transferViaOffices } from './caseFixtures'
+import { CHINESE, DISTRICT_OFFICE, STREET_OFFICE, caseDoc, hookedStore, notificationsOf, refusal, submit, transferViaOffices } from './caseFixtures'
 
 let h: Harness
 afterEach(() => h?.close())
@@ -135,7 +135,7 @@ describe('the resident gets one message for every change they should know of', (
     expect(h.notifier.sent).toHaveLength(1)
   })
 
-  it('messages are private; unread counts and markRead (one, all; another person\'s id is a no-op)', async () => {
+  it('messages are private; unread counts and markRead (one, all; another person\'s id is not found)', async () => {
     const id = await submit(h)
     await h.ok(STAFF, 'case.accept', { caseId: id })
     later()
@@ -151,8 +151,11 @@ describe('the resident gets one message for every change they should know of', (
     for (const other of ['dev-resident-2', STAFF, DEPUTY, 'dev-admin-1']) {
       expect(await messages(other)).toEqual({ notifications: [], unread: 0 })
     }
-    // Someone else marking my message read changes nothing.
-    expect(await h.ok('dev-resident-2', 'notification.markRead', { notificationId: mine.notifications[0].id })).toEqual({ unread: 0 })
+    // Someone else marking my message read is refused as not found, and changes nothing.
+    expect(refusal(await h.call('dev-resident-2', 'notification.markRead', { notificationId: mine.notifications[0].id }))).toEqual({
+      code: 'NOT_FOUND',
+      message: '没有找到这条消息',
+    })
     expect((await messages()).unread).toBe(4)
     expect(await h.ok('dev-resident-2', 'notification.markRead', {})).toEqual({ unread: 0 })
     expect((await messages()).unread).toBe(4)

@@ -46,7 +46,7 @@ export const caseExtraActions = {
     mutates: false,
   }),
   'case.merge': defineAction({
-    summary: '并案：把重复的民意并入同一家站点的另一条民意一并办理；每位群众仍单独收到答复、单独评价',
+    summary: '并案：把重复的民意并入同一家站点、由本级办理的另一条民意一并办理；每位群众仍单独收到答复、单独评价',
     roles: STAFF_ROLES,
     input: z.object({
       caseId: id('要并入的民意'),

@@ -12,7 +12,7 @@ export const notificationActions = {
     mutates: false,
   }),
   'notification.markRead': defineAction({
-    summary: '将消息标为已读（不传编号则全部已读）',
+    summary: '将本人的消息标为已读（不传编号则全部已读；他人的消息编号答复未找到）',
     roles: ANY_ROLE,
     input: z.object({ notificationId: id('消息编号').optional() }),
     output: z.object({ unread: z.number() }),

@@ -73,7 +73,7 @@ export const handlers: Handlers = {
   'case.triage': ({ deps, caller }, input) => triageCase(deps, caller, input.caseId),
   'case.similarForDraft': ({ deps, caller }, input) => similarForDraft(deps, caller, input),
   'knowledge.list': ({ deps, caller }, input) => listKnowledge(deps, caller, input),
-  'knowledge.create': ({ deps, caller }, input) => createKnowledge(deps, caller, input),
+  'knowledge.create': (ctx, input) => createKnowledge(ctx.deps, ctx.caller, input, requireRequestId(ctx)),
   'knowledge.update': ({ deps, caller }, input) => updateKnowledge(deps, caller, input),
   'knowledge.retire': ({ deps, caller }, input) => retireKnowledge(deps, caller, input),
 

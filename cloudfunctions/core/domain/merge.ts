@@ -8,6 +8,8 @@
 // so doing it twice (after a crash, by the job) changes nothing. Each resident then rates their
 // own case; 不满意 reopens only theirs.
 import { CASE_STATUS_LABELS, OPEN_STATUSES } from '@minyi/types'
+import type { Caller } from './caller'
+import { assertMayAct, holdsCase } from './caseAccess'
 import { DomainError } from './errors'
 import type { CaseDoc, CaseEvent, ReplyRecord } from './records'
 
@@ -37,6 +39,18 @@ export function assertCanMerge(duplicate: CaseDoc, primary: CaseDoc, childrenOfD
   if (childrenOfDuplicate > 0) {
     throw new DomainError('INVALID_STATE', `已有其他民意并入编号 ${duplicate.trackingNo}，请把重复的民意并入它，而不是把它并走`)
   }
+}
+
+/**
+ * 分级负责: only the level holding both cases merges them (admin holds every level). A station
+ * cannot merge a case already forwarded to an office, nor hand its own case over to a case an
+ * office is handling, and vice versa: that would move work across levels without a forward.
+ */
+export function assertMayMergeAtLevel(caller: Caller, duplicate: CaseDoc, primary: CaseDoc): void {
+  assertMayAct(caller, duplicate, 'merge')
+  if (holdsCase(caller, primary)) return
+  const where = primary.office ? `已转报${primary.office.name}办理` : '由家站点办理'
+  throw new DomainError('FORBIDDEN', `编号 ${primary.trackingNo} ${where}，只能并入由您这一级正在办理的民意`)
 }
 
 function isOutcome(event: CaseEvent): boolean {

@@ -99,7 +99,10 @@ function forSeconder(text: string): string {
     .replace(/查看并评价/gu, '查看')
 }
 
-/** A copy of the author's notice for every seconder, each their own message (id per recipient). */
+/**
+ * A copy of the author's notice for every seconder, each their own message (id per recipient). The
+ * subscribe message quotes the case's text (`subject`): digits masked, as everywhere a seconder reads it.
+ */
 export function seconderNotices(c: Pick<CaseDoc, 'seconds' | 'residentId'>, authorNotice: OutboxItem): OutboxItem[] {
   return seconderIdsOf(c).map((recipientId) => ({
     ...authorNotice,
@@ -107,7 +110,9 @@ export function seconderNotices(c: Pick<CaseDoc, 'seconds' | 'residentId'>, auth
     recipientId,
     title: forSeconder(authorNotice.title),
     body: forSeconder(authorNotice.body),
-    data: Object.fromEntries(Object.entries(authorNotice.data).map(([key, value]) => [key, forSeconder(value)])),
+    data: Object.fromEntries(
+      Object.entries(authorNotice.data).map(([key, value]) => [key, key === 'subject' ? maskForOthers(value) : forSeconder(value)]),
+    ),
   }))
 }
 

@@ -47,10 +47,13 @@ export interface NewCase {
 
 /**
  * Numbers and stores a new case. `created` is false when a case with this id already exists (a
- * concurrent retry of the very same request got there first); `doc` is then that case.
+ * retry of the very same request, or a concurrent copy that got there first); `doc` is then that case.
  */
 export async function insertNewCase(deps: Deps, c: NewCase): Promise<{ doc: CaseDoc; created: boolean }> {
   const cases = deps.store.collection<CaseDoc>('cases')
+  // A retry of a request that already stored its case takes no tracking number (no gap in the day's numbers).
+  const stored = await cases.get(c.id)
+  if (stored) return { doc: stored, created: false }
   const now = deps.clock.now()
   const trackingNo = formatTrackingNo(now, await nextSequence(deps.store, trackingCounterId(now)))
   const at = now.toISOString()

@@ -11,9 +11,9 @@ import { type CaseView, type ParsedInput } from '@minyi/types'
 import { actorLabel } from '../../domain/actorLabel'
 import type { Caller } from '../../domain/caller'
 import { mayIssue } from '../../domain/caseAccess'
-import { planMove, planRecord } from '../../domain/caseLifecycle'
+import { assertCanMove, planMove, planRecord } from '../../domain/caseLifecycle'
 import { DomainError } from '../../domain/errors'
-import { assertCanMerge, mergeOutcome } from '../../domain/merge'
+import { assertCanMerge, assertMayMergeAtLevel, mergeOutcome } from '../../domain/merge'
 import type { CaseDoc } from '../../domain/records'
 import type { Deps } from '../deps'
 import { flushOutbox } from '../notifications/outbox'
@@ -35,6 +35,9 @@ export async function mergeCase(deps: Deps, caller: Caller, input: ParsedInput<'
   const primary = await loadVisibleCase(deps, caller, input.intoCaseId)
   const children = await cases(deps).count({ 'mergedInto.caseId': duplicate._id, status: 'merged' })
   assertCanMerge(duplicate, primary, children)
+  // Refusals in moveCase's order: the state (INVALID_STATE), then the level holding each case (FORBIDDEN).
+  assertCanMove(duplicate, 'merge')
+  assertMayMergeAtLevel(caller, duplicate, primary)
 
   const at = deps.clock.now()
   const eventId = deps.newId()
@@ -46,6 +49,8 @@ export async function mergeCase(deps: Deps, caller: Caller, input: ParsedInput<'
     note: `并入编号 ${primary.trackingNo} 一并办理${input.note ? `：${input.note}` : ''}`,
     set: { mergedInto: { caseId: primary._id, trackingNo: primary.trackingNo, at: at.toISOString(), eventId } },
     details: { primaryTrackingNo: primary.trackingNo },
+    // Forwarded on meanwhile (same status, another holder): the level that decided no longer holds it.
+    guard: { 'office.regionId': duplicate.office ? duplicate.office.regionId : { $exists: false } },
   })
   if ((await cases(deps).update(move.filter, move.update)) !== 1) {
     throw new DomainError('CONFLICT', `编号 ${duplicate.trackingNo} 刚刚已被他人处理，请刷新后查看`)

@@ -51,12 +51,16 @@ export async function moveCase(
     const moment = { at: deps.clock.now(), eventId: deps.newId(), limits }
     const details = await detailsFor(c, moment)
     const to = CASE_TRANSITIONS[command].to
+    // 分级负责: the level checked above must still hold the case when the move lands (a forward in
+    // between keeps the status, so the status condition alone would not see it).
+    const holder = { 'office.regionId': c.office ? c.office.regionId : { $exists: false } }
     const move = planMove(c, {
       command,
       actor: { id: caller.userId, role: caller.role, label: actorLabel(caller) },
       at: moment.at,
       eventId: moment.eventId,
       ...details,
+      guard: { ...holder, ...details.guard },
       deadline:
         details.deadline !== undefined
           ? details.deadline

@@ -107,7 +107,7 @@ export function presentCase(
     deadline: related.timing ? presentDeadline(c, related.timing.now) : null,
     reopensLeft: limits ? reopensLeft(c, limits) : 0,
     // A seconder follows the progress of someone else's case: no place, masked text, no rating, and
-    // the author's own words (rating comments) left out of the timeline.
+    // the author's own words (rating comments) and who raised it left out of the timeline.
     ...(extras.asSeconder ? seconderView(c) : {}),
   }
 }
@@ -119,8 +119,10 @@ function seconderView(c: CaseDoc): Partial<CaseView> {
     place: null,
     phoneMasked: null,
     rating: null,
+    // The first event says who raised it and how (a visitor's name at a reception day, a deputy's
+    // code): that is the author's, not a seconder's, to read.
     timeline: buildTimeline(
-      c.events.map((e) => (e.actorRole === 'resident' ? { ...e, note: null } : e)),
+      c.events.map((e) => (e.actorRole === 'resident' || e.type === 'submit' ? { ...e, note: null } : e)),
       'resident',
     ),
   }

@@ -1,5 +1,6 @@
 import type { NotificationView } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
+import { DomainError } from '../../domain/errors'
 import type { NotificationDoc } from '../../domain/records'
 import type { Deps } from '../deps'
 
@@ -28,9 +29,16 @@ export async function listNotifications(deps: Deps, caller: Caller): Promise<{ n
 }
 
 export async function markNotificationsRead(deps: Deps, caller: Caller, notificationId?: string): Promise<{ unread: number }> {
-  // The recipient condition makes someone else's message id a no-op rather than a leak.
-  await deps.store
-    .collection<NotificationDoc>('notifications')
-    .update({ recipientId: caller.userId, read: false, ...(notificationId ? { _id: notificationId } : {}) }, { set: { read: true } })
+  const notifications = deps.store.collection<NotificationDoc>('notifications')
+  // The recipient condition: only the caller's own messages are ever changed.
+  const changed = await notifications.update(
+    { recipientId: caller.userId, read: false, ...(notificationId ? { _id: notificationId } : {}) },
+    { set: { read: true } },
+  )
+  if (notificationId && changed === 0) {
+    // Already read is fine; someone else's message, or none, is "not found" (the same answer, so ids cannot be probed).
+    const [own] = await notifications.find({ _id: notificationId, recipientId: caller.userId }, { limit: 1 })
+    if (!own) throw new DomainError('NOT_FOUND', '没有找到这条消息')
+  }
   return { unread: await unreadCount(deps, caller) }
 }

@@ -1,6 +1,7 @@
 // The knowledge base: answers to questions residents often ask, kept by staff of a district.
 // Everyone who works on cases in the district reads it; staff and admins edit it. An entry is
 // never deleted: retiring it keeps the record but stops suggesting it.
+import { createHash } from 'node:crypto'
 import { CATEGORY_LABELS, KNOWLEDGE_STATUS_LABELS, type KnowledgeEntryView, type ParsedInput } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
 import { DomainError } from '../../domain/errors'
@@ -89,11 +90,21 @@ export async function listKnowledge(
   return { entries: hits.map((h) => presentKnowledge(h.doc, `匹配：${h.words.slice(0, 4).join('、')}`)), total: hits.length }
 }
 
-export async function createKnowledge(deps: Deps, caller: Caller, input: ParsedInput<'knowledge.create'>): Promise<KnowledgeEntryView> {
+/** One entry per request: a retry (even one the router no longer remembers) finds the first. */
+export function knowledgeIdFor(userId: string, requestId: string): string {
+  return `kb_${createHash('sha256').update(`${userId}:${requestId}`).digest('hex').slice(0, 24)}`
+}
+
+export async function createKnowledge(
+  deps: Deps,
+  caller: Caller,
+  input: ParsedInput<'knowledge.create'>,
+  requestId: string,
+): Promise<KnowledgeEntryView> {
   const regionId = await callerDistrictId(deps, caller)
   const at = deps.clock.now().toISOString()
   const doc: KnowledgeDoc = {
-    _id: `kb_${deps.newId().replace(/-/g, '')}`,
+    _id: knowledgeIdFor(caller.userId, requestId),
     regionId,
     title: input.title,
     keywords: input.keywords,
@@ -107,7 +118,11 @@ export async function createKnowledge(deps: Deps, caller: Caller, input: ParsedI
     updatedByName: caller.name,
     retiredReason: null,
   }
-  await deps.store.collection<KnowledgeDoc>('knowledge').insert(doc)
+  const entries = deps.store.collection<KnowledgeDoc>('knowledge')
+  if (!(await entries.insert(doc))) {
+    const first = await entries.get(doc._id)
+    if (first) return presentKnowledge(first)
+  }
   return presentKnowledge(doc)
 }
 

@@ -394,10 +394,10 @@ interface MergeCandidate {
   reason: string | null
 }
 
-/** Open cases of the same station, the similar ones first (并案 only joins cases of one station). */
+/** Open cases of the same station held at this level, the similar ones first (并案 joins cases of one station, held by one level). */
 async function mergeCandidates(view: CaseView): Promise<MergeCandidate[]> {
   const [inbox, similar] = await Promise.all([
-    getInbox({ stationId: view.stationId }),
+    getInbox({ stationId: view.stationId, held: true }),
     similarCases(view.id).catch(() => []),
   ])
   const open = (status: CaseStatus) => OPEN_STATUSES.includes(status)
