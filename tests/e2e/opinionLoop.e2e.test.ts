@@ -14,7 +14,7 @@
 // Screenshots go to test-results/screenshots (gitignored) for a person to look at.
 import { randomUUID } from 'node:crypto'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { launchBrowser, phonePage, screenshot as viewportShot, startApp, type RunningApp } from './support/app'
+import { launchBrowser, phonePage, screenshot, startApp, type RunningApp } from './support/app'
 
 let app: RunningApp
 let browser: Browser
@@ -28,33 +28,6 @@ afterAll(async () => {
   await browser?.close()
   await app?.stop()
 })
-
-/** A whole-page screenshot: h5 pages scroll inside Taro's page element, so the viewport is
- *  stretched to the content's height for the shot. */
-async function screenshot(page: Page, name: string): Promise<string> {
-  await page.waitForTimeout(500)
-  // Let a success toast ("已受理") fade first: it would cover the middle of the page.
-  await page
-    .waitForFunction(
-      () => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((el) => getComputedStyle(el).display === 'none' || el.style.opacity === '0'),
-      undefined,
-      { timeout: 5000 },
-    )
-    .catch(() => undefined)
-  const size = page.viewportSize() ?? { width: 390, height: 844 }
-  const height = await page.evaluate(() => {
-    const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show')) as HTMLElement[]
-    const scroller = pages[pages.length - 1]
-    if (!scroller) return document.documentElement.scrollHeight
-    scroller.scrollTop = 0
-    return scroller.scrollHeight + (window.innerHeight - scroller.clientHeight)
-  })
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) })
-  await page.waitForTimeout(100)
-  const file = await viewportShot(page, name)
-  await page.setViewportSize(size)
-  return file
-}
 
 /** The page of this test id that is showing (Taro keeps tab pages mounted but hidden). */
 const shown = (page: Page, testId: string): Locator => page.locator(`[data-testid="${testId}"]`).filter({ visible: true }).first()

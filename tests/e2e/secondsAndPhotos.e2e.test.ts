@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Browser, Locator, Page } from 'playwright-core'
-import { launchBrowser, phonePage, screenshot as viewportShot, startApp, type RunningApp } from './support/app'
+import { launchBrowser, screenshot, signedInPhone, viewportScreenshot, startApp, type RunningApp } from './support/app'
 
 const OPINION = '湖滨路与望湖路交叉口的红绿灯时间太短，3号楼的老人过马路来不及，希望延长绿灯时间。'
 const SIMILAR_DRAFT = '望湖路交叉口红绿灯时间太短，老人过马路来不及'
@@ -106,29 +106,7 @@ function jpegSize(bytes: Buffer): { width: number; height: number } {
 
 // --- Driving the app ---------------------------------------------------------------------------
 
-async function phoneOf(userId: string): Promise<Page> {
-  const page = await phonePage(browser)
-  await page.context().addInitScript((id) => window.localStorage.setItem('minyi.devUser', id), userId)
-  return page
-}
-
-/** A screenshot of the whole page (h5 pages scroll inside Taro's page element). */
-async function screenshot(page: Page, name: string): Promise<string> {
-  await page.waitForTimeout(500)
-  const size = page.viewportSize() ?? { width: 390, height: 844 }
-  const height = await page.evaluate(() => {
-    const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show')) as HTMLElement[]
-    const scroller = pages[pages.length - 1]
-    if (!scroller) return document.documentElement.scrollHeight
-    scroller.scrollTop = 0
-    return scroller.scrollHeight + (window.innerHeight - scroller.clientHeight)
-  })
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) })
-  await page.waitForTimeout(100)
-  const file = await viewportShot(page, name)
-  await page.setViewportSize(size)
-  return file
-}
+const phoneOf = (userId: string): Promise<Page> => signedInPhone(browser, userId)
 
 /** Waits until exactly `n` elements match (playwright-core has no expect of its own). */
 async function waitForCount(locator: Locator, n: number, timeout = 15_000): Promise<void> {
@@ -229,7 +207,7 @@ describe('附议, photos and the deadline clock', () => {
     const preview = liu.locator('.preview-image')
     await preview.waitFor()
     await waitForCount(preview.locator('img'), 2)
-    await viewportShot(liu, 'seconds-photos-preview')
+    await viewportScreenshot(liu, 'seconds-photos-preview')
     await preview.click()
     await preview.waitFor({ state: 'detached' })
 

@@ -10,7 +10,7 @@
 //   5. the deputy rates the answer and the suggestion is closed.
 // Screenshots go to test-results/screenshots (gitignored) for a person to look at.
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phonePage, screenshot as viewportShot, startApp, type RunningApp } from './support/app'
+import { launchBrowser, screenshot, signedInPhone, startApp, type RunningApp } from './support/app'
 
 let app: RunningApp
 let browser: Browser
@@ -30,39 +30,7 @@ const BODY =
   '湖滨街道多个路口信号灯绿灯时间偏短，老年人和学生过街困难，群众多次反映。建议区交通管理部门对片区路口开展配时评估，延长行人绿灯时间，增设行人过街按钮。'
 const ANSWER = '经评估，已对湖滨片区12个路口调整配时，行人绿灯延长至45秒，并于3个路口增设过街按钮。'
 
-/** A phone of its own for one demo user (signed in through the development sign-in). */
-async function phoneOf(userId: string): Promise<Page> {
-  const page = await phonePage(browser)
-  await page.context().addInitScript((id) => window.localStorage.setItem('minyi.devUser', id), userId)
-  return page
-}
-
-/** A screenshot of the whole page: h5 pages scroll inside Taro's page element, so the viewport is
- *  stretched to the content's height for the shot. */
-async function screenshot(page: Page, name: string): Promise<string> {
-  await page.waitForTimeout(500)
-  // Let a success toast fade first, so it does not cover the page.
-  await page
-    .waitForFunction(
-      () => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((el) => el.style.display === 'none' || el.style.opacity === '0'),
-      undefined,
-      { timeout: 5000 },
-    )
-    .catch(() => undefined)
-  const size = page.viewportSize() ?? { width: 390, height: 844 }
-  const height = await page.evaluate(() => {
-    const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show')) as HTMLElement[]
-    const scroller = pages[pages.length - 1]
-    if (!scroller) return document.documentElement.scrollHeight
-    scroller.scrollTop = 0
-    return scroller.scrollHeight + (window.innerHeight - scroller.clientHeight)
-  })
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) })
-  await page.waitForTimeout(100)
-  const file = await viewportShot(page, name)
-  await page.setViewportSize(size)
-  return file
-}
+const phoneOf = (userId: string): Promise<Page> => signedInPhone(browser, userId)
 
 const open = (page: Page, route: string) => page.goto(`${app.baseUrl}/#${route}`)
 

@@ -11,7 +11,7 @@
 //      and on the booking page.
 // Screenshots go to test-results/screenshots (gitignored) for a person to look at.
 import type { Browser, Locator, Page } from 'playwright-core'
-import { launchBrowser, phonePage, screenshot as viewportShot, startApp, type RunningApp } from './support/app'
+import { launchBrowser, screenshot, signedInPhone, startApp, type RunningApp } from './support/app'
 
 let app: RunningApp
 let browser: Browser
@@ -26,29 +26,7 @@ afterAll(async () => {
   await app?.stop()
 })
 
-async function phoneOf(userId: string): Promise<Page> {
-  const page = await phonePage(browser)
-  await page.context().addInitScript((id) => window.localStorage.setItem('minyi.devUser', id), userId)
-  return page
-}
-
-/** A screenshot of the whole page (h5 pages scroll inside Taro's page element: stretch the viewport). */
-async function screenshot(page: Page, name: string): Promise<string> {
-  await page.waitForTimeout(500)
-  const size = page.viewportSize() ?? { width: 390, height: 844 }
-  const height = await page.evaluate(() => {
-    const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show')) as HTMLElement[]
-    const scroller = pages[pages.length - 1]
-    if (!scroller) return document.documentElement.scrollHeight
-    scroller.scrollTop = 0
-    return scroller.scrollHeight + (window.innerHeight - scroller.clientHeight)
-  })
-  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) })
-  await page.waitForTimeout(100)
-  const file = await viewportShot(page, name)
-  await page.setViewportSize(size)
-  return file
-}
+const phoneOf = (userId: string): Promise<Page> => signedInPhone(browser, userId)
 
 const open = (page: Page, route: string) => page.goto(`${app.baseUrl}/#${route}`)
 /** Lets a toast (e.g. "已保存") go before a screenshot. */

@@ -108,12 +108,48 @@ export async function phonePage(browser: Browser): Promise<Page> {
   return page
 }
 
+/** A phone signed in as one demo user through the development sign-in (localStorage `minyi.devUser`). */
+export async function signedInPhone(browser: Browser, userId: string): Promise<Page> {
+  const page = await phonePage(browser)
+  await page.context().addInitScript((id) => window.localStorage.setItem('minyi.devUser', id), userId)
+  return page
+}
+
 let shotCounter = 0
-/** Saves a full-page screenshot under test-results/screenshots (gitignored) for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves what the viewport shows under test-results/screenshots (gitignored). */
+export async function viewportScreenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
   shotCounter += 1
   const file = path.join(SCREENSHOT_DIR, `${String(shotCounter).padStart(2, '0')}-${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
+  return file
+}
+
+/**
+ * A screenshot of the whole page for a person to look at. h5 pages scroll inside Taro's page
+ * element, so the viewport is stretched to the content's height for the shot; the page's
+ * slide-in animation and any success toast (which would cover the middle) are let finish first.
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await page.waitForTimeout(500)
+  await page
+    .waitForFunction(
+      () => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((el) => getComputedStyle(el).display === 'none' || el.style.opacity === '0'),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(() => undefined)
+  const size = page.viewportSize() ?? { width: 390, height: 844 }
+  const height = await page.evaluate(() => {
+    const pages = Array.from(document.querySelectorAll('.taro_page.taro_page_show')) as HTMLElement[]
+    const scroller = pages[pages.length - 1]
+    if (!scroller) return document.documentElement.scrollHeight
+    scroller.scrollTop = 0
+    return scroller.scrollHeight + (window.innerHeight - scroller.clientHeight)
+  })
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height, size.height), 6000) })
+  await page.waitForTimeout(100)
+  const file = await viewportScreenshot(page, name)
+  await page.setViewportSize(size)
   return file
 }
