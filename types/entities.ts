@@ -179,6 +179,8 @@ export const caseViewSchema = caseSummarySchema.extend({
   deadline: caseDeadlineSchema.nullable().default(null),
   /** How many more times 不满意 reopens the case here; at 0 it goes one level up instead. */
   reopensLeft: z.number().default(0),
+  /** For whoever may transfer it now: the district's working days for a unit (normal, complex). */
+  transferDays: z.object({ normal: z.number(), complex: z.number() }).nullable().default(null),
 })
 export type CaseView = z.infer<typeof caseViewSchema>
 

@@ -265,6 +265,9 @@ describe('a district sets its own limits', () => {
     const id = await submit(h)
     expect((await view(id)).deadline).toMatchObject({ kind: 'accept', dueAt: '2026-11-25T02:00:00.000Z' })
     await atDistrictOffice(id)
+    // The office about to transfer is shown the district's figures; nobody else gets them.
+    expect((await view(id, DISTRICT_OFFICE)).transferDays).toEqual({ normal: 5, complex: 15 })
+    expect((await view(id)).transferDays).toBeNull()
     expect((await h.ok(DISTRICT_OFFICE, 'case.transfer', { caseId: id, unitId: 'unit-urban' })).transfer?.dueDate).toBe('2026-11-30')
     const other = await submit(h, RESIDENT, { content: '湖滨路多处井盖松动，车辆经过响声很大。' })
     await atDistrictOffice(other)

@@ -106,6 +106,7 @@ export function presentCase(
     suggestions: extras.suggestions,
     deadline: related.timing ? presentDeadline(c, related.timing.now) : null,
     reopensLeft: limits ? reopensLeft(c, limits) : 0,
+    transferDays: limits && commands.includes('transfer') ? { normal: limits.unitWorkingDays, complex: limits.complexWorkingDays } : null,
     // A seconder follows the progress of someone else's case: no place, masked text, no rating, and
     // the author's own words (rating comments) and who raised it left out of the timeline.
     ...(extras.asSeconder ? seconderView(c) : {}),

@@ -178,6 +178,9 @@ type DeadlineMode = 'standard' | 'days' | 'date'
 
 export function TransferForm({ view, onDone, onCancel }: CommandFormProps) {
   const { busy, error, fieldErrors, touched, run, fail } = useCommand('transfer', onDone)
+  // The district's own limits; the server sends them with the transfer command (the defaults of
+  // the regulations only stand in for an older server).
+  const limits = view.transferDays ?? { normal: 7, complex: 15 }
   const units = useLoader(() => listUnits(view.id), [view.id])
   const [unitId, setUnitId] = useState<string | null>(null)
   const [complex, setComplex] = useState(false)
@@ -253,7 +256,7 @@ export function TransferForm({ view, onDone, onCancel }: CommandFormProps) {
             touched()
           }}
         >
-          复杂事项（办理期限 15 个工作日，一般事项 7 个）
+          复杂事项（办理期限 {limits.complex} 个工作日，一般事项 {limits.normal} 个）
         </Checkbox>
       </Field>
       <Field
@@ -284,13 +287,13 @@ export function TransferForm({ view, onDone, onCancel }: CommandFormProps) {
         <View className='work-form__deadline'>
           {mode === 'standard' ? (
             <View className='work-form__standard' data-testid='transfer-standard-limit'>
-              {complex ? '15' : '7'} 个工作日{rehandleBy ? `（最晚 ${formatDueDate(rehandleBy)}）` : ''}
+              {complex ? limits.complex : limits.normal} 个工作日{rehandleBy ? `（最晚 ${formatDueDate(rehandleBy)}）` : ''}
             </View>
           ) : null}
           {mode === 'days' ? (
             <View className='work-form__days'>
               <View className='work-form__days-input'>
-                <TextInput type='number' maxlength={2} defaultValue={days.current} placeholder={complex ? '15' : '7'} onInput={(v) => { days.current = v; touched() }} testId='input-working-days' />
+                <TextInput type='number' maxlength={2} defaultValue={days.current} placeholder={String(complex ? limits.complex : limits.normal)} onInput={(v) => { days.current = v; touched() }} testId='input-working-days' />
               </View>
               <View className='work-form__days-unit'>个工作日</View>
             </View>
