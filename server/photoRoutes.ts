@@ -11,6 +11,7 @@ import type http from 'node:http'
 import { PHOTO_LIMIT_MESSAGES, PHOTO_MAX_BYTES, shanghaiDate, type ApiResponse } from '@minyi/types'
 import type { LocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
 import { photoFileFor } from '../cloudfunctions/core/application/cases/casePhotos'
+import { rememberUpload } from '../cloudfunctions/core/application/cases/photoUploads'
 import type { Deps } from '../cloudfunctions/core/application/deps'
 import { resolveCaller } from '../cloudfunctions/core/application/session/resolveCaller'
 import { releaseAllowance, takeAllowance } from '../cloudfunctions/core/application/shared/sequence'
@@ -106,6 +107,13 @@ export function createLocalPhotoRoutes(deps: Deps, files: LocalFileStore): Local
         if (stored.reason === 'bad_type') return refuse(res, 415, 'INVALID_INPUT', PHOTO_LIMIT_MESSAGES.type)
         return refuse(res, 400, 'INVALID_INPUT', '请选择要上传的照片')
       }
+      // Remembered so that the timer deletes it if no case ever takes it (photoUploads.ts).
+      // A photo that could not be remembered is not kept: nothing would ever delete it.
+      await rememberUpload(deps, caller.userId, stored.fileId).catch(async (error: unknown) => {
+        await files.remove([stored.fileId])
+        await releaseAllowance(deps.store, allowanceId)
+        throw error
+      })
       sendJson(res, 200, { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType: stored.contentType } })
     },
 

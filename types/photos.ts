@@ -7,11 +7,13 @@ export const PHOTO_MAX_COUNT = 3
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024
 export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
 export type PhotoContentType = (typeof PHOTO_CONTENT_TYPES)[number]
-export const PHOTO_EXTENSIONS: Record<PhotoContentType, string> = {
+export const PHOTO_EXTENSIONS = {
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'image/webp': 'webp',
-}
+} as const satisfies Record<PhotoContentType, string>
+export type PhotoExtension = (typeof PHOTO_EXTENSIONS)[PhotoContentType]
+export const PHOTO_EXTENSION_LIST = ['jpg', 'png', 'webp'] as const satisfies readonly PhotoExtension[]
 
 /** Where the mini-program uploads (production): `uploads/<openid>/<random>.<ext>` in cloud storage. */
 export const PHOTO_UPLOAD_DIR = 'uploads'

@@ -10,6 +10,7 @@ import type { CaseDoc, PhotoRecord } from '../../domain/records'
 import type { VerifiedFile } from '../../ports/fileStore'
 import type { Deps } from '../deps'
 import { loadVisibleCase, viewCase } from './loadCase'
+import { rememberUpload } from './photoUploads'
 
 const REFUSALS: Record<Extract<VerifiedFile, { ok: false }>['reason'], string> = {
   not_owner: '照片不是您本人上传的，请重新上传',
@@ -47,8 +48,11 @@ export async function hidePhoto(deps: Deps, caller: Caller, input: ParsedInput<'
   return viewCase(deps, caller, await loadVisibleCase(deps, caller, c._id))
 }
 
-export function uploadPolicy(deps: Deps, caller: Caller) {
-  const target = deps.fileStore.uploadTarget({ userId: caller.userId, openid: caller.openid })
+export async function uploadPolicy(deps: Deps, caller: Caller, input: ParsedInput<'photo.uploadPolicy'>) {
+  const { fileId, ...target } = await deps.fileStore.uploadTarget({ userId: caller.userId, openid: caller.openid }, input.ext ?? 'jpg')
+  // Cloud: remembered now, so that it can be deleted if no case ever takes it (photoUploads.ts).
+  // Locally the upload route remembers what it stored.
+  if (fileId) await rememberUpload(deps, caller.userId, fileId)
   return {
     ...target,
     maxCount: PHOTO_MAX_COUNT,
