@@ -309,6 +309,20 @@ describe('photos in CloudBase storage (the adapter over a stand-in for node-sdk)
     }
   })
 
+  it('each path counts against the daily upload allowance (30, shared with the local route)', async () => {
+    const storage = fakeStorage()
+    const { h, call } = await cloudHarness(storage)
+    try {
+      for (let i = 0; i < 30; i += 1) expect((await call('photo.uploadPolicy', { ext: 'jpg' })).ok).toBe(true)
+      expect(refusal(await call('photo.uploadPolicy', { ext: 'jpg' }))).toEqual({ code: 'RATE_LIMITED', message: '每人每天最多上传30张照片，请明天再试' })
+      expect(await h.store.collection(PHOTO_UPLOADS).count({})).toBe(30)
+      h.clock.advance(24 * HOUR)
+      expect((await call('photo.uploadPolicy', { ext: 'jpg' })).ok).toBe(true)
+    } finally {
+      await h.close()
+    }
+  })
+
   it('when storage refuses to delete, the record stays and the next run after an hour tries again', async () => {
     const storage = fakeStorage()
     const { h, call } = await cloudHarness(storage)

@@ -34,10 +34,12 @@ export async function runPhotoCleanupJob(deps: Deps): Promise<PhotoCleanupReport
   const stale = new Date(now.getTime() - CLAIM_STALE_MS).toISOString()
   const report: PhotoCleanupReport = { deleted: 0, keptInCase: 0, failed: 0 }
 
-  const candidates = await uploads.find({ createdAt: { $lt: cutoff } }, { sort: [['createdAt', 1]], limit: PAGE })
+  // Not the ones a submit is attaching, or another run is deleting, right now: left to them.
+  const candidates = await uploads.find(
+    { createdAt: { $lt: cutoff }, $or: [{ status: 'pending' }, { claimedAt: { $lt: stale } }] },
+    { sort: [['createdAt', 1]], limit: PAGE },
+  )
   for (const upload of candidates) {
-    // A submit is attaching it, or another run is deleting it, right now: leave it to them.
-    if (upload.status !== 'pending' && upload.claimedAt >= stale) continue
     const claimed = await uploads.update(
       { _id: upload._id, status: upload.status, claimedAt: upload.claimedAt },
       { set: { status: 'deleting', claimedAt: now.toISOString() } },
