@@ -8,17 +8,18 @@
 //                                     the case, and only if that viewer may still see the case and the
 //                                     photo now (hidden photos: staff and admins of the station only).
 import type http from 'node:http'
-import { PHOTO_LIMIT_MESSAGES, PHOTO_MAX_BYTES, shanghaiDate, type ApiResponse } from '@minyi/types'
+import { PHOTO_DAILY_UPLOAD_LIMIT, PHOTO_LIMIT_MESSAGES, PHOTO_MAX_BYTES, type ApiResponse } from '@minyi/types'
 import type { LocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
-import { photoFileFor } from '../cloudfunctions/core/application/cases/casePhotos'
+import { photoFileFor, uploadAllowanceId } from '../cloudfunctions/core/application/cases/casePhotos'
+import { rememberUpload } from '../cloudfunctions/core/application/cases/photoUploads'
 import type { Deps } from '../cloudfunctions/core/application/deps'
 import { resolveCaller } from '../cloudfunctions/core/application/session/resolveCaller'
 import { releaseAllowance, takeAllowance } from '../cloudfunctions/core/application/shared/sequence'
 import type { CaseDoc, UserDoc } from '../cloudfunctions/core/domain/records'
 import { DEV_USER_HEADER, devOpenidFromHeader } from './devIdentity'
 
-/** Photos one resident may upload per day (each submission takes at most 3). */
-export const DAILY_UPLOAD_LIMIT = 30
+/** Photos one resident may upload per day (each submission takes at most 3); the cloud policy counts against the same allowance. */
+export const DAILY_UPLOAD_LIMIT = PHOTO_DAILY_UPLOAD_LIMIT
 /** Room for multipart headers around the file. */
 const ENVELOPE_BYTES = 64 * 1024
 
@@ -92,9 +93,9 @@ export function createLocalPhotoRoutes(deps: Deps, files: LocalFileStore): Local
       const bytes = /^multipart\/form-data/i.test(contentType) ? firstFilePart(body, contentType) : body
       if (!bytes?.length) return refuse(res, 400, 'INVALID_INPUT', '请选择要上传的照片')
 
-      const allowanceId = `allowance:upload:${caller.userId}:${shanghaiDate(deps.clock.now())}`
+      const allowanceId = uploadAllowanceId(caller.userId, deps.clock.now())
       if (!(await takeAllowance(deps.store, allowanceId, DAILY_UPLOAD_LIMIT))) {
-        return refuse(res, 429, 'RATE_LIMITED', `每人每天最多上传${DAILY_UPLOAD_LIMIT}张照片，请明天再试`)
+        return refuse(res, 429, 'RATE_LIMITED', PHOTO_LIMIT_MESSAGES.daily)
       }
       const stored = await files.put({ userId: caller.userId, openid }, bytes).catch(async (error: unknown) => {
         await releaseAllowance(deps.store, allowanceId)
@@ -106,6 +107,13 @@ export function createLocalPhotoRoutes(deps: Deps, files: LocalFileStore): Local
         if (stored.reason === 'bad_type') return refuse(res, 415, 'INVALID_INPUT', PHOTO_LIMIT_MESSAGES.type)
         return refuse(res, 400, 'INVALID_INPUT', '请选择要上传的照片')
       }
+      // Remembered so that the timer deletes it if no case ever takes it (photoUploads.ts).
+      // A photo that could not be remembered is not kept: nothing would ever delete it.
+      await rememberUpload(deps, caller.userId, stored.fileId).catch(async (error: unknown) => {
+        await files.remove([stored.fileId])
+        await releaseAllowance(deps.store, allowanceId)
+        throw error
+      })
       sendJson(res, 200, { ok: true, data: { fileId: stored.fileId, size: stored.size, contentType: stored.contentType } })
     },
 

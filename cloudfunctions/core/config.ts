@@ -19,6 +19,8 @@ export interface AppConfig {
   pushMaxAttempts: number
   /** How long a finished request's answer is kept for deduplicating retries. */
   requestRetentionDays: number
+  /** A photo uploaded but in no submitted case is deleted after this many hours (jobs/photoCleanupJob.ts). */
+  photoUploadMaxAgeHours: number
   /** Overrides of the triage assistance figures (similar cases, proposal threshold); defaults in domain/triage/settings.ts. */
   triage?: Partial<TriageSettings>
   /** Overrides of the reception-day figures (horizon, notice, slots, cutoff…); defaults in domain/reception/settings.ts. */
@@ -47,6 +49,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   calendarOverrides: {},
   pushMaxAttempts: 5,
   requestRetentionDays: 7,
+  photoUploadMaxAgeHours: 24,
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, base: AppConfig = DEFAULT_CONFIG): AppConfig {
@@ -63,5 +66,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, base: AppConfig = DEFAULT_
       autoCloseDays: int('MINYI_AUTO_CLOSE_DAYS', base.timeLimits.autoCloseDays),
     },
     pushMaxAttempts: int('MINYI_PUSH_MAX_ATTEMPTS', base.pushMaxAttempts),
+    photoUploadMaxAgeHours: int('MINYI_PHOTO_UPLOAD_MAX_AGE_HOURS', base.photoUploadMaxAgeHours),
   }
 }

@@ -113,6 +113,7 @@ describe('photos through the local runtime', () => {
       mode: 'local',
       uploadUrl: '/api/upload/photo',
       pathPrefix: null,
+      cloudPath: null,
       maxCount: 3,
       maxBytes: 2 * 1024 * 1024,
       contentTypes: ['image/jpeg', 'image/png', 'image/webp'],
@@ -253,6 +254,13 @@ describe('photos in CloudBase storage (the production adapter, over a stand-in f
             return { code: 'SUCCESS', fileID, tempFileURL: `https://7072-prod.tcb.qcloud.la/${fileID.split('/').slice(3).join('/')}?sign=x&t=${typeof f === 'string' ? 0 : f.maxAge}` }
           }),
         }
+      },
+      // Cleanup of unsubmitted uploads is tested in photoCleanup.test.ts.
+      async getUploadMetadata({ cloudPath }: { cloudPath: string }) {
+        return { data: { fileId: `${ENV}/${cloudPath}` } }
+      },
+      async deleteFile({ fileList }: { fileList: string[] }) {
+        return { fileList: fileList.map((fileID) => ({ code: 'SUCCESS', fileID })) }
       },
     }
     return api

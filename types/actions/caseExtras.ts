@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { caseSummarySchema, caseViewSchema } from '../entities'
 import { id, optionalText, text } from '../fields'
-import { PHOTO_CONTENT_TYPES, PHOTO_LIMIT_MESSAGES, PHOTO_MAX_COUNT, PHOTO_REF_PATTERN } from '../photos'
+import { PHOTO_CONTENT_TYPES, PHOTO_EXTENSION_LIST, PHOTO_LIMIT_MESSAGES, PHOTO_MAX_COUNT, PHOTO_REF_PATTERN } from '../photos'
 import { STAFF_ROLES, defineAction } from './define'
 
 /** One uploaded photo, as `case.submit` takes it (see types/photos.ts). */
@@ -20,10 +20,17 @@ export const photoRefs = z
 const stationCode = z.string({ error: '缺少家站点' }).trim().min(1, '缺少家站点').max(20, '家站点编码格式不正确')
 
 export const uploadPolicySchema = z.object({
-  /** `local`: POST the file to `uploadUrl`; `cloud`: `Taro.cloud.uploadFile` to `pathPrefix` + a random name. */
+  /**
+   * `local`: POST the file to `uploadUrl`; `cloud`: `Taro.cloud.uploadFile` to `cloudPath` (one
+   * path per photo: ask again for the next photo; the api remembers it so that a photo never
+   * submitted is deleted after a day).
+   */
   mode: z.enum(['local', 'cloud']),
   uploadUrl: z.string().nullable(),
+  /** Cloud: the caller's folder (`uploads/<openid>/`). */
   pathPrefix: z.string().nullable(),
+  /** Cloud: where to upload this photo (`uploads/<openid>/<random>.<ext>`); null locally. */
+  cloudPath: z.string().nullable(),
   maxCount: z.number(),
   maxBytes: z.number(),
   contentTypes: z.array(z.enum(PHOTO_CONTENT_TYPES)),
@@ -68,9 +75,12 @@ export const caseExtraActions = {
     mutates: true,
   }),
   'photo.uploadPolicy': defineAction({
-    summary: '上传照片的方式和限制（本地：上传地址；小程序：云存储路径前缀）',
+    summary: '上传照片的方式和限制（本地：上传地址；小程序：这一张照片的云存储路径，每张照片问一次；未提交的照片一天后删除）',
     roles: ['resident'],
-    input: z.object({}),
+    input: z.object({
+      /** The extension of the photo about to be uploaded (cloud path); default jpg. */
+      ext: z.enum(PHOTO_EXTENSION_LIST, { error: '只支持 JPG、PNG、WEBP 格式的照片' }).optional(),
+    }),
     output: uploadPolicySchema,
     mutates: false,
   }),

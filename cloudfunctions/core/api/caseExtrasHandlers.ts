@@ -30,7 +30,7 @@ export const caseExtrasHandlers: Pick<Handlers, CaseExtraAction> = {
   'case.listSeconded': ({ deps, caller }) => listSecondedCases(deps, caller),
   'case.merge': ({ deps, caller }, input) => mergeCase(deps, caller, input),
   'case.hidePhoto': ({ deps, caller }, input) => hidePhoto(deps, caller, input),
-  'photo.uploadPolicy': async ({ deps, caller }) => uploadPolicy(deps, caller),
+  'photo.uploadPolicy': ({ deps, caller }, input) => uploadPolicy(deps, caller, input),
 }
 
 type SuggestionAction = Extract<keyof Handlers, `suggestion.${string}`>

@@ -6,12 +6,15 @@ import { runOutboxJob } from './outboxJob'
 import { runReceptionJob } from './receptionJob'
 import { runFanOutJob } from './fanOutJob'
 import { runDeadlineJob } from './deadlineJob'
+import { runPhotoCleanupJob } from './photoCleanupJob'
 
 const JOBS = {
   reception: runReceptionJob,
   fanOut: runFanOutJob,
   // 督办 of overdue cases, and closing replied cases nobody rated in time.
   deadlines: runDeadlineJob,
+  // Photos uploaded but never submitted, after a day.
+  photoCleanup: runPhotoCleanupJob,
   outbox: runOutboxJob,
 } as const
 

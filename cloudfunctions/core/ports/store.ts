@@ -71,6 +71,7 @@ export const COLLECTIONS = [
   'reception_occurrences',
   'reception_bookings',
   'suggestions',
+  'photo_uploads',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -1,7 +1,9 @@
 // Photos a resident attaches to an opinion: chosen, made smaller on the device, then uploaded the way
 // `photo.uploadPolicy` says. Kept in this one small module (no UI) so the main package carries little.
 //   weapp: Taro.chooseMedia (compressed) → Taro.compressImage (long side ≤ 1280 px) →
-//          Taro.cloud.uploadFile to `<pathPrefix><random>.jpg`; the file id goes into `case.submit`.
+//          `photo.uploadPolicy { ext }` (a fresh server-chosen `cloudPath` per photo, remembered so
+//          that an unsubmitted photo is deleted after a day) → Taro.cloud.uploadFile to it; the file
+//          id goes into `case.submit`.
 //   h5:    a File from <input type=file> → canvas, long side ≤ 1280 px, JPEG 0.7 →
 //          POST to `uploadUrl` (raw body, X-Dev-User) → `{ fileId }`.
 // Every failure is a PhotoError with a Chinese message for the page.
@@ -23,14 +25,29 @@ const UPLOAD_FAILED = '照片上传失败，请点一下照片重试'
 
 export class PhotoError extends Error {}
 
+type PhotoExt = 'jpg' | 'png' | 'webp'
+
 let policy: Promise<UploadPolicy> | null = null
-/** Asked once per session; a failure is not cached. */
-export function uploadPolicy(): Promise<UploadPolicy> {
+/**
+ * h5 (no `ext`): asked once per session; a failure is not cached. weapp: asked for every photo with
+ * its extension: the server picks the cloud path and remembers it (a photo never submitted is
+ * deleted after a day).
+ */
+export function uploadPolicy(ext?: PhotoExt): Promise<UploadPolicy> {
+  if (ext) return callApi('photo.uploadPolicy', { ext })
   policy ??= callApi('photo.uploadPolicy', {}).catch((error: unknown) => {
     policy = null
     throw error
   })
   return policy
+}
+
+async function policyOrError(ext?: PhotoExt): Promise<UploadPolicy> {
+  try {
+    return await uploadPolicy(ext)
+  } catch (error) {
+    throw new PhotoError(error instanceof Error && error.message ? error.message : UPLOAD_FAILED)
+  }
 }
 
 function randomName(): string {
@@ -64,11 +81,13 @@ async function compressWeapp(path: string): Promise<string> {
   }
 }
 
-async function uploadWeapp(path: string, target: UploadPolicy, onProgress: (percent: number) => void): Promise<string> {
-  if (!target.pathPrefix) throw new PhotoError(UPLOAD_FAILED)
+async function uploadWeapp(path: string, onProgress: (percent: number) => void): Promise<string> {
   const filePath = await compressWeapp(path)
-  const ext = /\.png$/i.test(filePath) ? 'png' : /\.webp$/i.test(filePath) ? 'webp' : 'jpg'
-  const cloudPath = `${target.pathPrefix}${randomName()}.${ext}`
+  const ext: PhotoExt = /\.png$/i.test(filePath) ? 'png' : /\.webp$/i.test(filePath) ? 'webp' : 'jpg'
+  const target = await policyOrError(ext)
+  // The server's path for this photo; an older server only gives the folder.
+  const cloudPath = target.cloudPath ?? (target.pathPrefix ? `${target.pathPrefix}${randomName()}.${ext}` : null)
+  if (!cloudPath) throw new PhotoError(UPLOAD_FAILED)
   return new Promise<string>((resolve, reject) => {
     const task = Taro.cloud.uploadFile({
       cloudPath,
@@ -148,18 +167,13 @@ function postInBrowser(url: string, body: Blob, onProgress: (percent: number) =>
 
 /** Compresses and uploads one photo; resolves with the reference `case.submit` takes. */
 export async function uploadPhoto(source: PhotoSource, onProgress: (percent: number) => void = () => undefined): Promise<string> {
-  let target: UploadPolicy
-  try {
-    target = await uploadPolicy()
-  } catch (error) {
-    throw new PhotoError(error instanceof Error && error.message ? error.message : UPLOAD_FAILED)
-  }
   if (process.env.TARO_ENV === 'weapp') {
     if (typeof source !== 'string') throw new PhotoError(UPLOAD_FAILED)
-    const fileId = await uploadWeapp(source, target, onProgress)
+    const fileId = await uploadWeapp(source, onProgress)
     onProgress(100)
     return fileId
   }
+  const target = await policyOrError()
   if (typeof source === 'string' || !target.uploadUrl) throw new PhotoError(UPLOAD_FAILED)
   const blob = await compressInBrowser(source)
   if (blob.size > (target.maxBytes || PHOTO_MAX_BYTES)) throw new PhotoError(PHOTO_LIMIT_MESSAGES.size)

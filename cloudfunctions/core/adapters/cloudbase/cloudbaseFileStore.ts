@@ -2,11 +2,15 @@
 // `uploads/<openid>/<random>.<ext>` and passes the returned fileID to `case.submit`. A resident's
 // openid is in the path, so "is this file the caller's own" is a path-prefix check; existence,
 // size and type come from `getFileInfo` (node-sdk 3.18: a temp URL plus a HEAD request).
+// The path is chosen by `uploadTarget` (a fresh random name per photo) and its file id learnt with
+// `getUploadMetadata`, so the api can remember every upload it handed out and the timer can delete
+// the ones never submitted (`deleteFile`; storage cannot be listed from node-sdk).
 // Viewing: `getTempFileURL` with a short maxAge, issued only after the api checked that the viewer
 // may see the case. The storage security rule must not let other users read these files directly
 // (see docs/deploy.md: 仅创建者可读写).
+import { randomBytes } from 'node:crypto'
 import { PHOTO_CONTENT_TYPES, PHOTO_MAX_BYTES, PHOTO_UPLOAD_DIR } from '@minyi/types/photos'
-import type { FileOwner, FileStore, UploadTarget, VerifiedFile } from '../../ports/fileStore'
+import type { FileOwner, FileStore, RemovedFiles, UploadTarget, VerifiedFile } from '../../ports/fileStore'
 
 /** The part of `@cloudbase/node-sdk`'s app this adapter uses (so tests can stand in for it). */
 export interface CloudStorageApi {
@@ -16,6 +20,11 @@ export interface CloudStorageApi {
   getFileInfo(options: {
     fileList: string[]
   }): Promise<{ fileList?: Array<{ code?: string; fileID: string; size?: number; mime?: string; contentType?: string }> }>
+  /** Only for the file id a path will get (the same call `Taro.cloud.uploadFile` makes first); nothing is uploaded. */
+  getUploadMetadata(options: { cloudPath: string }): Promise<{ code?: string; data?: { fileId?: string } }>
+  deleteFile(options: {
+    fileList: string[]
+  }): Promise<{ code?: string; message?: string; fileList?: Array<{ code?: string; status?: number; fileID?: string; fileid?: string }> }>
 }
 
 export interface CloudbaseFileStoreOptions {
@@ -52,8 +61,19 @@ export function createCloudbaseFileStore(app: CloudStorageApi, options: Cloudbas
   const ttl = options.urlTtlSeconds ?? 600
   const log = options.log ?? (() => undefined)
   return {
-    uploadTarget(owner: FileOwner): UploadTarget {
-      return { mode: 'cloud', uploadUrl: null, pathPrefix: `${PHOTO_UPLOAD_DIR}/${owner.openid}/` }
+    async uploadTarget(owner: FileOwner, ext): Promise<UploadTarget> {
+      const pathPrefix = `${PHOTO_UPLOAD_DIR}/${owner.openid}/`
+      const cloudPath = `${pathPrefix}${randomBytes(16).toString('hex')}.${ext}`
+      let fileId: string | null = null
+      try {
+        const answer = await app.getUploadMetadata({ cloudPath })
+        const id = answer?.data?.fileId
+        if (typeof id === 'string' && cloudPathOf(id) === cloudPath) fileId = id
+        else log('upload file id not learnt', { code: answer?.code })
+      } catch (error) {
+        log('upload file id not learnt', String(error))
+      }
+      return { mode: 'cloud', uploadUrl: null, pathPrefix, cloudPath, fileId }
     },
 
     async verify(fileId, owner): Promise<VerifiedFile> {
@@ -78,6 +98,30 @@ export function createCloudbaseFileStore(app: CloudStorageApi, options: Cloudbas
         }
       }
       return items.map((i) => urls.get(i.fileId) ?? null)
+    },
+
+    async remove(fileIds) {
+      const result: RemovedFiles = { removed: [], failed: [] }
+      // Only our own upload folder: the timer never deletes anything else in the bucket.
+      const ours = fileIds.filter((id) => cloudPathOf(id)?.startsWith(`${PHOTO_UPLOAD_DIR}/`))
+      result.failed.push(...fileIds.filter((id) => !ours.includes(id)))
+      for (let i = 0; i < ours.length; i += BATCH) {
+        const batch = ours.slice(i, i + BATCH)
+        try {
+          const answer = await app.deleteFile({ fileList: batch })
+          const done = new Set(
+            (answer.fileList ?? [])
+              .filter((f) => succeeded(f) || f.code === 'STORAGE_FILE_NONEXIST')
+              .map((f) => f.fileID ?? f.fileid),
+          )
+          for (const id of batch) (done.has(id) ? result.removed : result.failed).push(id)
+          if (answer.code) log('files could not be deleted', { code: answer.code, message: answer.message })
+        } catch (error) {
+          log('files could not be deleted', String(error))
+          result.failed.push(...batch)
+        }
+      }
+      return result
     },
   }
 }

@@ -7,7 +7,7 @@ import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import fs from 'node:fs'
 import path from 'node:path'
 import { PHOTO_EXTENSIONS, PHOTO_MAX_BYTES, type PhotoContentType } from '@minyi/types/photos'
-import type { FileOwner, FileStore, PhotoGrant, UploadTarget, VerifiedFile } from '../../ports/fileStore'
+import type { FileOwner, FileStore, PhotoGrant, RemovedFiles, UploadTarget, VerifiedFile } from '../../ports/fileStore'
 
 const LOCAL_REF = /^local:([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\.(jpg|png|webp)$/
 
@@ -77,8 +77,9 @@ export function createLocalFileStore(options: LocalFileStoreOptions): LocalFileS
   }
 
   return {
-    uploadTarget(): UploadTarget {
-      return { mode: 'local', uploadUrl: `${base}${LOCAL_UPLOAD_PATH}`, pathPrefix: null }
+    async uploadTarget(): Promise<UploadTarget> {
+      // The upload route remembers each stored photo itself (server/photoRoutes.ts).
+      return { mode: 'local', uploadUrl: `${base}${LOCAL_UPLOAD_PATH}`, pathPrefix: null, cloudPath: null, fileId: null }
     },
 
     async put(owner, bytes) {
@@ -123,6 +124,26 @@ export function createLocalFileStore(options: LocalFileStoreOptions): LocalFileS
         const query = new URLSearchParams({ v: grant.viewerId, e: String(expires), s: sign(grant, expires) })
         return `${base}/files/photos/${encodeURIComponent(grant.caseId)}/${encodeURIComponent(grant.photoId)}?${query}`
       })
+    },
+
+    async remove(fileIds) {
+      const result: RemovedFiles = { removed: [], failed: [] }
+      for (const fileId of fileIds) {
+        const target = fileOf(fileId)
+        if (!target) {
+          result.failed.push(fileId)
+          continue
+        }
+        try {
+          await fs.promises.unlink(target.file)
+          result.removed.push(fileId)
+        } catch (error) {
+          // Already gone counts as removed.
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') result.removed.push(fileId)
+          else result.failed.push(fileId)
+        }
+      }
+      return result
     },
 
     checkSignature(caseId, photoId, query, at = now()) {

@@ -1,6 +1,6 @@
 // Photos of a case: checked when the opinion is submitted, shown to whoever may see the case,
 // hidden by staff (recorded as an event; see domain/photos.ts for who still sees a hidden photo).
-import { PHOTO_CONTENT_TYPES, PHOTO_LIMIT_MESSAGES, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, type CaseView, type ParsedInput } from '@minyi/types'
+import { PHOTO_CONTENT_TYPES, PHOTO_DAILY_UPLOAD_LIMIT, PHOTO_LIMIT_MESSAGES, PHOTO_MAX_BYTES, PHOTO_MAX_COUNT, shanghaiDate, type CaseView, type ParsedInput } from '@minyi/types'
 import { actorLabel } from '../../domain/actorLabel'
 import type { Caller } from '../../domain/caller'
 import { canSeeCase } from '../../domain/caseAccess'
@@ -9,7 +9,9 @@ import { mayHidePhotos, photoIdFor, planHidePhoto, visiblePhotos } from '../../d
 import type { CaseDoc, PhotoRecord } from '../../domain/records'
 import type { VerifiedFile } from '../../ports/fileStore'
 import type { Deps } from '../deps'
+import { takeAllowance } from '../shared/sequence'
 import { loadVisibleCase, viewCase } from './loadCase'
+import { rememberUpload } from './photoUploads'
 
 const REFUSALS: Record<Extract<VerifiedFile, { ok: false }>['reason'], string> = {
   not_owner: '照片不是您本人上传的，请重新上传',
@@ -47,8 +49,20 @@ export async function hidePhoto(deps: Deps, caller: Caller, input: ParsedInput<'
   return viewCase(deps, caller, await loadVisibleCase(deps, caller, c._id))
 }
 
-export function uploadPolicy(deps: Deps, caller: Caller) {
-  const target = deps.fileStore.uploadTarget({ userId: caller.userId, openid: caller.openid })
+/** The counter of a resident's uploads today (the local upload route and the cloud policy share it). */
+export function uploadAllowanceId(userId: string, at: Date): string {
+  return `allowance:upload:${userId}:${shanghaiDate(at)}`
+}
+
+export async function uploadPolicy(deps: Deps, caller: Caller, input: ParsedInput<'photo.uploadPolicy'>) {
+  const { fileId, ...target } = await deps.fileStore.uploadTarget({ userId: caller.userId, openid: caller.openid }, input.ext ?? 'jpg')
+  // Cloud: one path per photo, counted against the daily upload allowance and remembered now, so
+  // that it is deleted if no case ever takes it (photoUploads.ts). Locally the upload route counts
+  // and remembers what it stored.
+  if (target.cloudPath && !(await takeAllowance(deps.store, uploadAllowanceId(caller.userId, deps.clock.now()), PHOTO_DAILY_UPLOAD_LIMIT))) {
+    throw new DomainError('RATE_LIMITED', PHOTO_LIMIT_MESSAGES.daily)
+  }
+  if (fileId) await rememberUpload(deps, caller.userId, fileId)
   return {
     ...target,
     maxCount: PHOTO_MAX_COUNT,

@@ -12,6 +12,7 @@ import { deputyByCode, stationByCode } from '../shared/lookups'
 import { releaseAllowance, takeAllowance } from '../shared/sequence'
 import { checkCaseText, insertNewCase } from './createCase'
 import { verifyPhotos } from './casePhotos'
+import { forgetUploads, releaseUploads, reserveUploads } from './photoUploads'
 
 export function caseIdFor(residentId: string, requestId: string): string {
   return `c_${createHash('sha256').update(`${residentId}:${requestId}`).digest('hex').slice(0, 24)}`
@@ -48,15 +49,24 @@ export async function submitCase(
 
   // Photos: each must be an upload of this very resident, an image within the limits.
   const photos = await verifyPhotos(deps, caller, input.photos ?? [])
-
+  // Off the cleanup timer's list before the case exists; forgotten once it does (photoUploads.ts).
+  const photoIds = photos.map((p) => p.fileId)
+  const lost = await reserveUploads(deps, photoIds)
+  if (lost.length) {
+    await releaseUploads(deps, photoIds)
+    const index = photoIds.indexOf(lost[0])
+    throw new DomainError('INVALID_INPUT', `第${index + 1}张照片：照片没有上传成功或已失效，请重新上传`)
+  }
   const now = deps.clock.now()
   const allowanceId = `allowance:submit:${caller.userId}:${shanghaiDate(now)}`
   if (!(await takeAllowance(deps.store, allowanceId, deps.config.dailySubmissionLimit))) {
+    await releaseUploads(deps, photoIds)
     throw new DomainError('RATE_LIMITED', `每人每天最多提交${deps.config.dailySubmissionLimit}条民意，请明天再试`)
   }
 
+  let inserted: { doc: CaseDoc; created: boolean }
   try {
-    const { doc, created } = await insertNewCase(deps, {
+    inserted = await insertNewCase(deps, {
       id,
       requestId,
       residentId: caller.userId,
@@ -74,13 +84,17 @@ export async function submitCase(
       note: deputy ? `通过代表码向${deputy.name}代表反映` : null,
       ...(photos.length ? { extra: { photos } } : {}),
     })
-    if (!created) {
-      // A concurrent retry of this very request got there first: give the allowance back.
-      await releaseAllowance(deps.store, allowanceId)
-    }
-    return { id, trackingNo: doc.trackingNo, needsReview: doc.contentCheck === 'review' }
   } catch (error) {
     await releaseAllowance(deps.store, allowanceId)
+    // The case may or may not exist: the timer checks the cases before it deletes a pending photo.
+    await releaseUploads(deps, photoIds)
     throw error
   }
+  const { doc, created } = inserted
+  if (!created) {
+    // A concurrent retry of this very request got there first: give the allowance back.
+    await releaseAllowance(deps.store, allowanceId)
+  }
+  await forgetUploads(deps, photoIds).catch((error: unknown) => deps.log('photo uploads not forgotten (the timer re-checks)', String(error)))
+  return { id, trackingNo: doc.trackingNo, needsReview: doc.contentCheck === 'review' }
 }
