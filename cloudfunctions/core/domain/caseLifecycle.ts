@@ -102,6 +102,11 @@ export function planMove(c: CaseDoc, request: MoveRequest): CaseMove {
   return { filter: { _id: c._id, status: c.status, ...secondsGuard(c), ...request.guard }, update, event, notices }
 }
 
+/** The timeline entry of a fact that does not move the case (a photo hidden, a suggestion answered…). */
+export function factEvent(type: string, actor: Actor, at: Date, eventId: string, note: string | null): CaseEvent {
+  return { id: eventId, type, at: at.toISOString(), actorId: actor.id, actorRole: actor.role, actorLabel: actor.label, from: null, to: null, note }
+}
+
 /** An event that records a fact without moving the case (e.g. a phone number was revealed). */
 export function planRecord(c: CaseDoc, event: CaseEvent): { filter: Filter; update: Update } {
   return { filter: { _id: c._id }, update: { push: { events: [event] } } }

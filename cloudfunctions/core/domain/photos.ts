@@ -8,6 +8,7 @@
 import type { Role } from '@minyi/types'
 import type { Filter, Update } from '../ports/store'
 import type { Caller } from './caller'
+import { factEvent } from './caseLifecycle'
 import { DomainError } from './errors'
 import type { CaseDoc, CaseEvent, HiddenPhoto, PhotoRecord } from './records'
 
@@ -44,17 +45,7 @@ export function planHidePhoto(
   if (c.hiddenPhotos?.[photoId]) throw new DomainError('INVALID_STATE', '这张照片已经隐藏')
   const when = at.toISOString()
   const index = (c.photos ?? []).findIndex((p) => p.id === photoId)
-  const event: CaseEvent = {
-    id: eventId,
-    type: 'photoHidden',
-    at: when,
-    actorId: actor.id,
-    actorRole: actor.role,
-    actorLabel: actor.label,
-    from: null,
-    to: null,
-    note: `第${index + 1}张照片：${reason}`,
-  }
+  const event = factEvent('photoHidden', actor, at, eventId, `第${index + 1}张照片：${reason}`)
   const hidden: HiddenPhoto = { at: when, byId: actor.id, byLabel: actor.label, reason, eventId }
   return {
     filter: { _id: c._id, [`hiddenPhotos.${photoId}`]: { $exists: false } },

@@ -12,7 +12,7 @@ import {
   canTransition,
 } from '@minyi/types'
 import type { Filter, Update } from '../../ports/store'
-import { planMove, type Actor } from '../caseLifecycle'
+import { factEvent, planMove, type Actor, type CaseMove } from '../caseLifecycle'
 import type { CaseDoc, CaseEvent, CaseSuggestionLink, OutboxItem, ReplyRecord } from '../records'
 import { secondsGuard, withSeconders } from '../seconds'
 import { residentOutboxItem } from '../notices'
@@ -68,24 +68,9 @@ export function planInclusion(c: CaseDoc, s: SuggestionDoc, actor: Actor, at: Da
       set: { route: 'proposal' },
       details: { suggestionTitle: s.title, deputyName: s.deputyName, kindLabel },
     })
-    return {
-      filter: { ...move.filter, ...where },
-      update: { ...move.update, set: { ...move.update.set, [marker]: link } },
-      event: move.event,
-      notices: move.notices,
-    }
+    return withMarker(move, where, { [marker]: link })
   }
-  const event: CaseEvent = {
-    id: eventId,
-    type: 'suggestionIncluded',
-    at: at.toISOString(),
-    actorId: actor.id,
-    actorRole: actor.role,
-    actorLabel: actor.label,
-    from: null,
-    to: null,
-    note,
-  }
+  const event = factEvent('suggestionIncluded', actor, at, eventId, note)
   const made = residentOutboxItem(c, event, 'progress', {
     title: '您反映的问题已纳入代表建议',
     body: `编号 ${c.trackingNo} 反映的问题已由${s.deputyName}代表纳入${kindLabel}《${s.title}》，已提交人大机关，办理结果会告知您。`,
@@ -105,24 +90,9 @@ export function planAnswerDelivery(c: CaseDoc, s: SuggestionDoc, answer: Suggest
   const note = `${kindLabel}《${s.title}》（${s.no}）${answer.round > 1 ? '重新办理后' : ''}已答复`
   if (c.status === 'proposal' && canTransition('suggestionAnswered', c.status)) {
     const move = planMove(c, { command: 'suggestionAnswered', actor, at, eventId, note, reply, details: { answer: answer.text, kindLabel } })
-    return {
-      filter: { ...move.filter, ...where },
-      update: { ...move.update, set: { ...move.update.set, [marker]: when } },
-      event: move.event,
-      notices: move.notices,
-    }
+    return withMarker(move, where, { [marker]: when })
   }
-  const event: CaseEvent = {
-    id: eventId,
-    type: 'suggestionAnswer',
-    at: when,
-    actorId: actor.id,
-    actorRole: actor.role,
-    actorLabel: actor.label,
-    from: null,
-    to: null,
-    note,
-  }
+  const event = factEvent('suggestionAnswer', actor, at, eventId, note)
   const made = residentOutboxItem(c, event, 'reply', {
     title: '您反映的问题所在的代表建议有了答复',
     body: `编号 ${c.trackingNo} 所在的${kindLabel}《${s.title}》已有办理结果：${excerpt(answer.text, 60)} 请进入小程序查看。`,
@@ -136,4 +106,14 @@ export function planAnswerDelivery(c: CaseDoc, s: SuggestionDoc, answer: Suggest
 /** The label of the transition a plan performs, for tests and logs. */
 export function planLabel(plan: CasePlan): string {
   return plan.event.type in CASE_TRANSITIONS ? CASE_TRANSITIONS[plan.event.type as keyof typeof CASE_TRANSITIONS].label : plan.event.type
+}
+
+/** A move that also lands only where `where` holds and also sets the suggestion's marker. */
+function withMarker(move: CaseMove, where: Filter, set: Record<string, unknown>): CasePlan {
+  return {
+    filter: { ...move.filter, ...where },
+    update: { ...move.update, set: { ...move.update.set, ...set } },
+    event: move.event,
+    notices: move.notices,
+  }
 }
