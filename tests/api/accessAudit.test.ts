@@ -12,13 +12,12 @@
 // suggestions.test.ts, receptionDays.test.ts, triage.test.ts and photos.test.ts; rows here are the
 // callers and objects those suites do not already try.
 import { ACTIONS, type ActionName } from '@minyi/types'
-import type { RegionDoc, StationDoc, UserDoc } from '../../cloudfunctions/core/domain/records'
 import { COLLECTIONS, type CollectionName } from '../../cloudfunctions/core/ports'
 import { resolveCaller } from '../../cloudfunctions/core/application/session/resolveCaller'
 import { photoFileFor } from '../../cloudfunctions/core/application/cases/casePhotos'
 import { devOpenid } from '../../server/devIdentity'
 import { createHarness, validOpinion, type Harness } from '../support/apiHarness'
-import { CHINESE, DISTRICT_OFFICE, OTHER_STREET_OFFICE, STREET_OFFICE, caseDoc, hookedStore, refusal, submit } from './caseFixtures'
+import { CHINESE, DISTRICT_OFFICE, OTHER_DISTRICT_ADMIN, OTHER_DISTRICT_STAFF, OTHER_STREET_OFFICE, STREET_OFFICE, addOtherDistrict, caseDoc, hookedStore, refusal, submit } from './caseFixtures'
 import { CUIYUAN_STAFF, HUBIN_STAFF, MONDAY_10AM, RESIDENT, RESIDENT_2, nextDay, thursdayRule } from './receptionFixtures'
 
 let h: Harness
@@ -32,8 +31,8 @@ const WANGHU_DEPUTY = 'dev-deputy-4' // 刘洋, 望湖 only
 const CUIYUAN_DEPUTY = 'dev-deputy-3' // 陈志强, 翠苑 only
 const WANGHU_STAFF = 'dev-staff-3'
 const ADMIN = 'dev-admin-1'
-const OTHER_ADMIN = 'other-admin' // 人大机关 of another district (临湖区)
-const OTHER_STAFF = 'other-staff' // a station of 临湖区
+const OTHER_ADMIN = OTHER_DISTRICT_ADMIN // 人大机关 of another district (临湖区)
+const OTHER_STAFF = OTHER_DISTRICT_STAFF // a station of 临湖区
 
 const TITLE = '关于优化湖滨片区路口信号灯配时的建议'
 const BODY = '湖滨街道多个路口信号灯绿灯时间偏短，老年人和学生过街困难，群众多次反映。建议区交通管理部门开展配时评估。'
@@ -54,35 +53,6 @@ async function everything(): Promise<Record<string, unknown[]>> {
   return all
 }
 
-/** A second district with its own 人大机关, one station and its staff. */
-async function otherDistrict() {
-  await h.store.collection<RegionDoc>('regions').insert({ _id: 'region-other', name: '临湖区', level: 'district', parentId: null, officeName: '临江市临湖区人大常委会' })
-  await h.store.collection<StationDoc>('stations').insert({
-    _id: 'station-other',
-    code: 'LHJD',
-    name: '临湖区人大代表之家',
-    kind: 'home',
-    regionId: 'region-other',
-    address: '临湖路1号',
-    openHours: '工作日',
-    contactPhone: '0571-0000 0000',
-    reception: { months: 'all', day: 15, start: '09:00', end: '11:00', label: '每月15日' },
-  })
-  const person = (_id: string, role: UserDoc['role'], stationIds: string[]): UserDoc => ({
-    _id,
-    openid: devOpenid(_id),
-    role,
-    name: role === 'admin' ? '临湖区人大常委会联络科' : '钱工作',
-    stationIds,
-    deputyId: null,
-    regionId: 'region-other',
-    credits: {},
-    createdAt: '2026-01-01T00:00:00.000Z',
-  })
-  await h.store.collection<UserDoc>('users').insert(person(OTHER_ADMIN, 'admin', []))
-  await h.store.collection<UserDoc>('users').insert(person(OTHER_STAFF, 'staff', ['station-other']))
-}
-
 async function photoOf(userId: string): Promise<string> {
   const stored = await h.files.put({ userId, openid: devOpenid(userId) }, jpeg())
   if (!stored.ok) throw new Error('photo not stored')
@@ -101,7 +71,7 @@ async function photoOf(userId: string): Promise<string> {
  */
 async function world() {
   h = await createHarness({ now: MONDAY_10AM })
-  await otherDistrict()
+  await addOtherDistrict(h)
   const hubin = await submit(h, R1, { place: PLACE, phone: '13800138000', photos: [await photoOf(R1)] })
   await h.ok(R2, 'case.second', { caseId: hubin, stationCode: 'HBJD' })
   const cuiyuan = await submit(h, R2, { stationCode: 'CYSQ', category: 'housing', content: '翠苑小区加装电梯进展缓慢，希望推动' })

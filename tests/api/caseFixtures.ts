@@ -2,9 +2,10 @@
 // stores that misbehave on purpose (a gate that holds writes until every racer has read, a
 // collection whose insert fails once) so that races and crashes happen deterministically.
 import type { ApiResponse, ErrorCode } from '@minyi/types'
-import type { CaseDoc, NotificationDoc, UnitDoc } from '../../cloudfunctions/core/domain/records'
+import type { CaseDoc, NotificationDoc, RegionDoc, StationDoc, UnitDoc, UserDoc } from '../../cloudfunctions/core/domain/records'
 import type { Collection, CollectionName, Store, StoredDoc } from '../../cloudfunctions/core/ports'
 import { openNedbStore } from '../../cloudfunctions/core/adapters/embedded/nedbStore'
+import { devOpenid } from '../../server/devIdentity'
 import { validOpinion, type Harness } from '../support/apiHarness'
 
 export async function submit(h: Harness, residentId = 'dev-resident-1', change: Record<string, unknown> = {}): Promise<string> {
@@ -89,6 +90,24 @@ export async function hookedStore(hooks: Hooks): Promise<Store> {
 }
 
 /**
+ * A store where the next update moving case `caseId` to 已答复 fails once (as a function timing out
+ * half-way through a fan-out); `failNextReply(id)` arms it.
+ */
+export async function storeFailingOneReply(): Promise<{ store: Store; failNextReply: (caseId: string) => void }> {
+  let failFor: string | null = null
+  const store = await hookedStore({
+    before: (collection, method, args) => {
+      const [filter, update] = args as [Record<string, unknown>, { set?: Record<string, unknown> }]
+      if (collection === 'cases' && method === 'update' && failFor && filter?._id === failFor && update?.set?.status === 'replied') {
+        failFor = null
+        throw new Error('the function timed out')
+      }
+    },
+  })
+  return { store, failNextReply: (caseId) => (failFor = caseId) }
+}
+
+/**
  * Holds every conditional status update of a case (`{ _id, status }`) until `racers` of them have
  * arrived, so that all racers have read the case in the same state before any of them writes.
  */
@@ -118,4 +137,37 @@ export function statusUpdateGate() {
       },
     } satisfies Hooks,
   }
+}
+
+/** A 人大机关 of another district (临湖区) and a station of it, for scope tests. */
+export const OTHER_DISTRICT_ADMIN = 'other-admin'
+export const OTHER_DISTRICT_STAFF = 'other-staff'
+
+/** A second district with its own 人大机关, one station, its staff and the district's admin. */
+export async function addOtherDistrict(h: Harness): Promise<void> {
+  await h.store.collection<RegionDoc>('regions').insert({ _id: 'region-other', name: '临湖区', level: 'district', parentId: null, officeName: '临江市临湖区人大常委会' })
+  await h.store.collection<StationDoc>('stations').insert({
+    _id: 'station-other',
+    code: 'LHJD',
+    name: '临湖区人大代表之家',
+    kind: 'home',
+    regionId: 'region-other',
+    address: '临湖路1号',
+    openHours: '工作日',
+    contactPhone: '0571-0000 0000',
+    reception: { months: 'all', day: 15, start: '09:00', end: '11:00', label: '每月15日' },
+  })
+  const person = (_id: string, role: UserDoc['role'], stationIds: string[]): UserDoc => ({
+    _id,
+    openid: devOpenid(_id),
+    role,
+    name: role === 'admin' ? '临湖区人大常委会联络科' : '钱工作',
+    stationIds,
+    deputyId: null,
+    regionId: 'region-other',
+    credits: {},
+    createdAt: '2026-01-01T00:00:00.000Z',
+  })
+  await h.store.collection<UserDoc>('users').insert(person(OTHER_DISTRICT_ADMIN, 'admin', []))
+  await h.store.collection<UserDoc>('users').insert(person(OTHER_DISTRICT_STAFF, 'staff', ['station-other']))
 }

@@ -6,7 +6,7 @@ import { mergeOutcome } from '../../cloudfunctions/core/domain/merge'
 import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
 import type { CollectionName } from '../../cloudfunctions/core/ports'
 import { createHarness, type Harness } from '../support/apiHarness'
-import { CHINESE, STREET_OFFICE, caseDoc, hookedStore, notificationsOf, refusal, submit, transferViaOffices } from './caseFixtures'
+import { CHINESE, STREET_OFFICE, caseDoc, hookedStore, notificationsOf, refusal, storeFailingOneReply, submit, transferViaOffices } from './caseFixtures'
 
 let h: Harness
 afterEach(() => h?.close())
@@ -213,19 +213,10 @@ describe('refusals: nothing changes and the message is Chinese', () => {
 
 describe('a fan-out interrupted half-way is finished by the scheduled job', () => {
   it('one merged case failed to follow: the job moves it, and running it again changes nothing', async () => {
-    let failFor: string | null = null
-    const store = await hookedStore({
-      before: (collection: CollectionName, method, args) => {
-        const [filter, update] = args as [Record<string, unknown>, { set?: Record<string, unknown> }]
-        if (collection === 'cases' && method === 'update' && failFor && filter?._id === failFor && update?.set?.status === 'replied') {
-          failFor = null
-          throw new Error('the function timed out')
-        }
-      },
-    })
+    const { store, failNextReply } = await storeFailingOneReply()
     h = await createHarness({ store })
     const { a, b, c } = await threeMerged()
-    failFor = c
+    failNextReply(c)
     await h.ok(STAFF, 'case.answerOnSite', { caseId: a, answer: '已联系交警部门，信号灯绿灯时间延长至45秒。' })
     expect((await caseDoc(h, a)).status).toBe('replied')
     expect((await caseDoc(h, b)).status).toBe('replied')

@@ -7,9 +7,8 @@ import type { SuggestionDoc } from '../../cloudfunctions/core/domain/suggestions
 import { addMonths, currentDeadline } from '../../cloudfunctions/core/domain/suggestions/deadlines'
 import type { UnitDoc } from '../../cloudfunctions/core/domain/records'
 import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
-import type { CollectionName } from '../../cloudfunctions/core/ports'
 import { createHarness, type Harness } from '../support/apiHarness'
-import { CHINESE, caseDoc, hookedStore, notificationsOf, refusal, submit } from './caseFixtures'
+import { CHINESE, caseDoc, notificationsOf, refusal, storeFailingOneReply, submit } from './caseFixtures'
 
 let h: Harness
 afterEach(() => h?.close())
@@ -367,20 +366,11 @@ describe('refusals: out of order, out of scope, bad input — Chinese messages, 
 
 describe('the answer fan-out survives a failure half-way', () => {
   it('one case could not be updated: the suggestion stays pending, the job finishes it, a rerun changes nothing', async () => {
-    let failFor: string | null = null
-    const store = await hookedStore({
-      before: (collection: CollectionName, method, args) => {
-        const [filter, update] = args as [Record<string, unknown>, { set?: Record<string, unknown> }]
-        if (collection === 'cases' && method === 'update' && failFor && filter?._id === failFor && update?.set?.status === 'replied') {
-          failFor = null
-          throw new Error('network error')
-        }
-      },
-    })
+    const { store, failNextReply } = await storeFailingOneReply()
     h = await createHarness({ store })
     const { c1, c2, s } = await submitted()
     await h.ok(STAFF, 'suggestion.assign', { suggestionId: s.id, unitIds: ['unit-urban'] })
-    failFor = c2
+    failNextReply(c2)
     const answered = await h.ok(STAFF, 'suggestion.recordAnswer', { suggestionId: s.id, answer: ANSWER })
     expect(answered).toMatchObject({ status: 'answered', fanOut: { informed: 1, total: 2, pending: true } })
     expect((await caseDoc(h, c1)).status).toBe('replied')

@@ -1,9 +1,9 @@
 // Triage assistance through the api: case.triage (scope, category, route, similar cases,
 // intervention flag, knowledge), case.similarForDraft, and the knowledge base's maintenance.
-import type { CaseDoc, KnowledgeDoc, RegionDoc, StationDoc, TermStatDoc, UserDoc } from '../../cloudfunctions/core/domain/records'
+import type { CaseDoc, KnowledgeDoc, TermStatDoc } from '../../cloudfunctions/core/domain/records'
 import { backfillCaseTerms, termStatId, TOTAL_ID } from '../../cloudfunctions/core/application/triage/termStats'
-import { devOpenid } from '../../server/devIdentity'
 import { createHarness, type Harness } from '../support/apiHarness'
+import { addOtherDistrict } from './caseFixtures'
 
 let h: Harness
 beforeEach(async () => {
@@ -228,32 +228,6 @@ describe('knowledge base', () => {
     category: 'environment',
   }
 
-  async function otherDistrict() {
-    await h.store.collection<RegionDoc>('regions').insert({ _id: 'region-other', name: '临湖区', level: 'district', parentId: null, officeName: '临江市临湖区人大常委会' })
-    await h.store.collection<StationDoc>('stations').insert({
-      _id: 'station-other',
-      code: 'LHJD',
-      name: '临湖区人大代表之家',
-      kind: 'home',
-      regionId: 'region-other',
-      address: '临湖路1号',
-      openHours: '工作日',
-      contactPhone: '0571-0000 0000',
-      reception: { months: 'all', day: 15, start: '09:00', end: '11:00', label: '每月15日' },
-    })
-    await h.store.collection<UserDoc>('users').insert({
-      _id: 'other-staff',
-      openid: devOpenid('other-staff'),
-      role: 'staff',
-      name: '钱工作',
-      stationIds: ['station-other'],
-      deputyId: null,
-      regionId: 'region-other',
-      credits: {},
-      createdAt: '2026-01-01T00:00:00.000Z',
-    })
-  }
-
   it('staff create, search, edit and retire entries of their district', async () => {
     const created = await h.ok('dev-staff-1', 'knowledge.create', entry)
     expect(created).toMatchObject({
@@ -342,7 +316,7 @@ describe('knowledge base', () => {
   })
 
   it('is scoped to the district: another district neither sees nor edits it', async () => {
-    await otherDistrict()
+    await addOtherDistrict(h)
     const theirs = await h.ok('other-staff', 'knowledge.create', entry)
     expect((await h.store.collection<KnowledgeDoc>('knowledge').get(theirs.id))?.regionId).toBe('region-other')
     expect((await h.ok('other-staff', 'knowledge.list', {})).entries.map((e) => e.id)).toEqual([theirs.id])

@@ -5,6 +5,7 @@ import { planMove, planRecord, type MoveRequest } from '../../cloudfunctions/cor
 import { DomainError } from '../../cloudfunctions/core/domain/errors'
 import type { CaseDoc, CaseEvent } from '../../cloudfunctions/core/domain/records'
 import { buildTimeline } from '../../cloudfunctions/core/domain/timeline'
+import { aCaseDoc } from '../support/caseDocs'
 
 const submitted: CaseEvent = {
   id: 'e0',
@@ -18,37 +19,7 @@ const submitted: CaseEvent = {
   note: null,
 }
 
-function aCase(change: Partial<CaseDoc> = {}): CaseDoc {
-  return {
-    _id: 'c_1',
-    trackingNo: 'MY20261123-0001',
-    requestId: 'req-00000001',
-    residentId: 'dev-resident-1',
-    stationId: 'station-hubin',
-    deputyId: null,
-    channel: 'station_code',
-    category: 'traffic',
-    content: '湖滨路与望湖路交叉口的红绿灯时间太短，老人过马路来不及。',
-    place: null,
-    phoneSealed: null,
-    phoneMasked: null,
-    phoneVisibleToDeputy: false,
-    contentCheck: 'pass',
-    status: 'submitted',
-    route: null,
-    transfer: null,
-    decline: null,
-    replies: [],
-    rating: null,
-    reopenCount: 0,
-    events: [submitted],
-    outbox: [],
-    outboxSize: 0,
-    createdAt: submitted.at,
-    updatedAt: submitted.at,
-    ...change,
-  }
-}
+const aCase = (change: Partial<CaseDoc> = {}): CaseDoc => aCaseDoc({ events: [submitted], ...change })
 
 const staff = { id: 'dev-staff-1', role: 'staff' as const, label: '联络站工作人员' }
 // 分级负责: only a congress office assigns a unit, so a transfer is planned on a case an office holds.

@@ -6,10 +6,11 @@ import { planMove } from '../../cloudfunctions/core/domain/caseLifecycle'
 import { deadlineAfter, extendedDeadline, presentDeadline, type DeadlineContext } from '../../cloudfunctions/core/domain/deadlines'
 import { DomainError } from '../../cloudfunctions/core/domain/errors'
 import { escalationTarget, forwardTarget, officeFields, upperOffice } from '../../cloudfunctions/core/domain/offices'
-import type { CaseDeadline, CaseDoc, RegionDoc } from '../../cloudfunctions/core/domain/records'
+import type { CaseDeadline, RegionDoc } from '../../cloudfunctions/core/domain/records'
 import { ratingCommand, reopensLeft } from '../../cloudfunctions/core/domain/reopenRules'
 import { planSupervision } from '../../cloudfunctions/core/domain/supervision'
 import { effectiveTimeLimits } from '../../cloudfunctions/core/domain/timeLimits'
+import { aCaseDoc } from '../support/caseDocs'
 
 const ctx = (at: string, limits = DEFAULT_TIME_LIMITS): DeadlineContext => ({ at: new Date(at), eventId: 'e9', limits, calendar: {} })
 const MONDAY = '2026-11-23T02:00:00.000Z' // 10:00 in Shanghai
@@ -143,47 +144,16 @@ describe('what 不满意 issues', () => {
   })
 })
 
-function aCase(change: Partial<CaseDoc> = {}): CaseDoc {
-  return {
-    _id: 'c_1',
-    trackingNo: 'MY20261123-0001',
-    requestId: 'req-00000001',
-    residentId: 'dev-resident-1',
-    stationId: 'station-hubin',
-    deputyId: null,
-    channel: 'station_code',
-    category: 'traffic',
-    content: '湖滨路与望湖路交叉口的红绿灯时间太短，老人过马路来不及。',
-    place: null,
-    phoneSealed: null,
-    phoneMasked: null,
-    phoneVisibleToDeputy: false,
-    contentCheck: 'pass',
-    status: 'submitted',
-    route: null,
-    transfer: null,
-    decline: null,
-    replies: [],
-    rating: null,
-    reopenCount: 0,
-    events: [],
-    outbox: [],
-    outboxSize: 0,
-    createdAt: MONDAY,
-    updatedAt: MONDAY,
-    ...change,
-  }
-}
 
 describe('the clock travels with the move, in the same update', () => {
   const accept: CaseDeadline = { id: 'a', kind: 'accept', startedAt: MONDAY, dueAt: '2026-11-24T02:00:00.000Z', dueDate: '2026-11-24' }
   const staff = { id: 'dev-staff-1', role: 'staff' as const, label: '联络站工作人员' }
 
   it('sets the new clock, or unsets it where none runs; a guard joins the condition', () => {
-    const answer = deadlineAfter(aCase(), 'accept', 'accepted', ctx(MONDAY))
-    const move = planMove(aCase({ deadline: accept }), { command: 'accept', actor: staff, at: new Date(MONDAY), eventId: 'e9', deadline: answer })
+    const answer = deadlineAfter(aCaseDoc(), 'accept', 'accepted', ctx(MONDAY))
+    const move = planMove(aCaseDoc({ deadline: accept }), { command: 'accept', actor: staff, at: new Date(MONDAY), eventId: 'e9', deadline: answer })
     expect(move.update.set).toMatchObject({ status: 'accepted', deadline: answer })
-    const declined = planMove(aCase({ deadline: accept }), {
+    const declined = planMove(aCaseDoc({ deadline: accept }), {
       command: 'decline',
       actor: staff,
       at: new Date(MONDAY),
@@ -191,7 +161,7 @@ describe('the clock travels with the move, in the same update', () => {
       details: { reason: '涉及法院具体案件', guidance: '可依法上诉' },
     })
     expect(declined.update.unset).toEqual(['deadline'])
-    const forward = planMove(aCase(), {
+    const forward = planMove(aCaseDoc(), {
       command: 'forward',
       actor: staff,
       at: new Date(MONDAY),
@@ -204,12 +174,12 @@ describe('the clock travels with the move, in the same update', () => {
   })
 
   it('refuses by level: a unit is assigned by an office, an on-the-spot answer given at the station', () => {
-    const transfer = () => planMove(aCase({ status: 'reopened' }), { command: 'transfer', actor: staff, at: new Date(MONDAY), eventId: 'e9' })
+    const transfer = () => planMove(aCaseDoc({ status: 'reopened' }), { command: 'transfer', actor: staff, at: new Date(MONDAY), eventId: 'e9' })
     expect(transfer).toThrow('这条民意当前为「重新办理」，由家站点办理，需先转报人大机关才能转办承办单位')
-    const onSite = () => planMove(aCase({ status: 'reopened', office: STREET_OFFICE }), { command: 'answerOnSite', actor: staff, at: new Date(MONDAY), eventId: 'e9' })
+    const onSite = () => planMove(aCaseDoc({ status: 'reopened', office: STREET_OFFICE }), { command: 'answerOnSite', actor: staff, at: new Date(MONDAY), eventId: 'e9' })
     expect(onSite).toThrow('这条民意当前为「重新办理」，已转报湖滨街道人大工委办理，不能现场答复')
     const extendTwice = () =>
-      planMove(aCase({ status: 'transferred', office: STREET_OFFICE, deadline: { ...accept, kind: 'unit', extension: { at: MONDAY, reason: 'x', fromDate: 'y', byLabel: 'z' } } }), {
+      planMove(aCaseDoc({ status: 'transferred', office: STREET_OFFICE, deadline: { ...accept, kind: 'unit', extension: { at: MONDAY, reason: 'x', fromDate: 'y', byLabel: 'z' } } }), {
         command: 'extend',
         actor: staff,
         at: new Date(MONDAY),
@@ -222,7 +192,7 @@ describe('the clock travels with the move, in the same update', () => {
 describe('督办 is one conditional update', () => {
   it('on the clock that ran out, not yet supervised, with the notices to the holder and the level above', () => {
     const unit: CaseDeadline = { id: 'u7', kind: 'unit', startedAt: MONDAY, dueAt: '2026-12-02T16:00:00.000Z', dueDate: '2026-12-02' }
-    const c = aCase({ status: 'transferred', office: STREET_OFFICE, deadline: unit, transfer: { unitId: 'x', unitName: '湖滨街道社区管理办公室', dueDate: '2026-12-02', note: null } })
+    const c = aCaseDoc({ status: 'transferred', office: STREET_OFFICE, deadline: unit, transfer: { unitId: 'x', unitName: '湖滨街道社区管理办公室', dueDate: '2026-12-02', note: null } })
     const plan = planSupervision(c, unit, {
       at: new Date('2026-12-04T01:00:00.000Z'),
       eventId: 's1',
