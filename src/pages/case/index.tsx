@@ -1,6 +1,6 @@
 // The resident's case page: where it stands and by when, the timeline, the replies, and the rating.
 // A resident who seconded (附议) the case sees the same page with what a seconder may see.
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, EmptyState, ErrorView, Loading, Notice, Page } from '../../components'
 import { getCase } from '../../features/cases/api'
@@ -11,6 +11,7 @@ import { useLoader } from '../../hooks/useLoader'
 import { decodeParam, go, PAGES, urls } from '../../services/navigation'
 import { isWorker, peekMe } from '../../services/session'
 import './index.scss'
+import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 
 export default function CasePage() {
   const router = useRouter()
@@ -21,9 +22,7 @@ export default function CasePage() {
   const view = useLoader(signedIn && id ? () => getCase(id) : null, [signedIn, id], { refreshOnShow: true })
   const data = view.data
 
-  usePullDownRefresh(() => {
-    void view.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(view)
 
   if (!id) {
     return (

@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Card, EmptyState, ErrorView, Icon, Loading, Page, SectionTitle } from '../../components'
 import { showUnreadBadge } from '../../features/notifications/badge'
@@ -12,6 +11,7 @@ import { useLoader } from '../../hooks/useLoader'
 import { go, PAGES } from '../../services/navigation'
 import { isWorker } from '../../services/session'
 import './index.scss'
+import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 
 export default function HomePage() {
   const me = useMe()
@@ -21,9 +21,7 @@ export default function HomePage() {
     if (me.data) showUnreadBadge(me.data.unreadNotifications)
   }, [me.data])
 
-  usePullDownRefresh(() => {
-    void Promise.all([stations.reload(true), me.reload(true)]).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(stations, me)
 
   return (
     <Page testId='page-home'>

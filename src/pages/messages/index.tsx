@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { NotificationView } from '@minyi/types/entities'
 import { Button, EmptyState, ErrorView, Loading, Page } from '../../components'
@@ -12,6 +12,7 @@ import { errorMessage } from '../../services/api'
 import { go, PAGES, urls } from '../../services/navigation'
 import { isWorker, peekMe } from '../../services/session'
 import './index.scss'
+import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 
 export default function MessagesPage() {
   const signedIn = useSignedIn()
@@ -22,9 +23,7 @@ export default function MessagesPage() {
     if (data) showUnreadBadge(data.unread)
   }, [data])
 
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(list)
 
   const open = (item: NotificationView) => {
     if (!item.read && data) {

@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Card, EmptyState, ErrorView, Loading, Page, SectionTitle } from '../../components'
 import { listMyCases, listSecondedCases } from '../../features/cases/api'
@@ -11,6 +10,7 @@ import { go, PAGES, urls } from '../../services/navigation'
 import { RECEPTION_PAGES } from '../../features/reception/routes'
 import { isWorker } from '../../services/session'
 import './index.scss'
+import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 
 /** 民情接待日: residents' bookings, deputies' duties, staff's reception days. */
 function ReceptionEntry({ role }: { role: string }) {
@@ -43,9 +43,7 @@ export default function MinePage() {
     if (me.data) showUnreadBadge(me.data.unreadNotifications)
   }, [me.data])
 
-  usePullDownRefresh(() => {
-    void Promise.all([me.reload(true), cases.reload(true), seconded.reload(true)]).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(me, cases, seconded)
 
   return (
     <Page testId='page-mine'>

@@ -1,7 +1,7 @@
 // One reception day, for staff and the station's deputies: date, duty and numbers; the visitors
 // by slot with check-in and the matters they raised (each becomes a case); walk-ins; minutes;
 // and for staff the roster, cancelling or moving the day.
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { VisitorView } from '@minyi/types/receptionViews'
 import { Card, EmptyState, ErrorView, Loading, Notice, Page, SectionTitle } from '../../../components'
@@ -15,6 +15,7 @@ import { CancelForm, DutyForm, Expander, MinutesForm, MoveForm, VisitorRow, Walk
 import { dayDetails } from '../../lib/api'
 import { span } from '../../lib/format'
 import '../../lib/reception.scss'
+import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
 
 export default function DayPage() {
   const router = useRouter()
@@ -24,9 +25,7 @@ export default function DayPage() {
   const data = details.data
   const refresh = () => void details.reload(true)
 
-  usePullDownRefresh(() => {
-    void details.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(details)
 
   if (!id) return <Page><EmptyState title='没有指定接待日' /></Page>
 

@@ -1,5 +1,4 @@
 // 我的值班: the deputy's upcoming reception days on duty; each opens the day's visitors.
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { EmptyState, ErrorView, Loading, Page, SectionTitle } from '../../../components'
 import { receptionUrls } from '../../../features/reception/routes'
@@ -9,14 +8,13 @@ import { go } from '../../../services/navigation'
 import { DayListItem } from '../../components/DayListItem'
 import { myDuties } from '../../lib/api'
 import '../../lib/reception.scss'
+import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
 
 export default function DutiesPage() {
   const signedIn = useSignedIn()
   const duties = useLoader(signedIn ? myDuties : null, [signedIn], { refreshOnShow: true })
 
-  usePullDownRefresh(() => {
-    void duties.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(duties)
 
   return (
     <Page testId='page-duties'>

@@ -1,7 +1,7 @@
 // 接待日管理 (staff, admin; deputies see their stations too): the station's reception rules and its
 // days, upcoming or past; each opens the day (roster, cancel or move, check-in, walk-ins, minutes).
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, Card, ChoiceChips, EmptyState, ErrorView, Loading, Page, SectionTitle } from '../../../components'
 import { receptionUrls } from '../../../features/reception/routes'
@@ -13,6 +13,7 @@ import { DayListItem } from '../../components/DayListItem'
 import { stationOccurrences, stationRules } from '../../lib/api'
 import { shortName } from '../../lib/format'
 import '../../lib/reception.scss'
+import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
 
 export default function ManagePage() {
   const router = useRouter()
@@ -25,9 +26,7 @@ export default function ManagePage() {
   const rules = useLoader(worker && stationId ? () => stationRules(stationId) : null, [worker, stationId], { refreshOnShow: true })
   const days = useLoader(worker && stationId ? () => stationOccurrences(stationId, past) : null, [worker, stationId, past], { refreshOnShow: true })
 
-  usePullDownRefresh(() => {
-    void days.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(days)
 
   if (me.data && !worker) {
     return (

@@ -1,5 +1,4 @@
 // 我的预约: the resident's reception-day bookings, upcoming first, then past ones.
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, EmptyState, ErrorView, Loading, Page, SectionTitle } from '../../../components'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
@@ -8,14 +7,13 @@ import { go, PAGES } from '../../../services/navigation'
 import { BookingCard } from '../../components/BookingCard'
 import { myBookings } from '../../lib/api'
 import '../../lib/reception.scss'
+import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
 
 export default function MyBookingsPage() {
   const signedIn = useSignedIn()
   const list = useLoader(signedIn ? myBookings : null, [signedIn], { refreshOnShow: true })
 
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(list)
 
   return (
     <Page testId='page-my-bookings'>

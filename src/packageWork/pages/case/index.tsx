@@ -1,6 +1,6 @@
 // A case as a deputy or staff member handles it: the same details as the resident's page, the
 // full phone on request, who holds it and its time limit, and the actions this person may take now.
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, EmptyState, ErrorView, Loading, Page } from '../../../components'
 import { getCase } from '../../../features/cases/api'
@@ -14,6 +14,7 @@ import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
 import { CaseSuggestions } from '../../../features/suggestions/components/CaseSuggestions'
 import { useLoader } from '../../../hooks/useLoader'
 import { decodeParam, go, goBackOr, PAGES } from '../../../services/navigation'
+import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
 
 export default function WorkCasePage() {
   const router = useRouter()
@@ -22,9 +23,7 @@ export default function WorkCasePage() {
   const view = useLoader(signedIn && id ? () => getCase(id) : null, [signedIn, id], { refreshOnShow: true })
   const data = view.data
 
-  usePullDownRefresh(() => {
-    void view.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(view)
 
   if (!id) {
     return (

@@ -2,7 +2,6 @@
 // filtered by status, category and station, by what this level holds now (待我办理) and by what is
 // past its time limit (已超期督办).
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus } from '@minyi/types/caseStateMachine'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '@minyi/types/enums'
@@ -16,6 +15,7 @@ import { useLoader } from '../../../hooks/useLoader'
 import { go, PAGES, urls } from '../../../services/navigation'
 import { isWorker } from '../../../services/session'
 import './index.scss'
+import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
 
 const ALL = 'all'
 const STATUS_OPTIONS = [{ value: ALL, label: '全部' }, ...CASE_STATUSES.map((value) => ({ value, label: CASE_STATUS_LABELS[value] }))]
@@ -52,9 +52,7 @@ export default function InboxPage() {
   }
   const inbox = useLoader(worker ? () => getInbox(filter) : null, [worker, status, category, stationId, scope], { refreshOnShow: true })
 
-  usePullDownRefresh(() => {
-    void inbox.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(inbox)
 
   if (me.data && !worker) {
     return (

@@ -2,7 +2,7 @@
 // search, add, change and retire entries; deputies read what is in use. The triage panel of the
 // work page suggests these answers for matching cases.
 import { useRef, useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { KnowledgeEntryView } from '@minyi/types/actions/triage'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '@minyi/types/enums'
@@ -18,6 +18,7 @@ import { newRequestId } from '../../../services/requestId'
 import { isWorker } from '../../../services/session'
 import { formatDate } from '../../../utils/format'
 import '../../../features/triage/components/knowledge.scss'
+import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
 
 const ALL = 'all'
 const CATEGORY_OPTIONS = [{ value: ALL, label: '全部类别' }, ...CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] }))]
@@ -138,9 +139,7 @@ export default function KnowledgePage() {
     { refreshOnShow: true },
   )
 
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(list)
 
   if (me.data && !worker) {
     return (

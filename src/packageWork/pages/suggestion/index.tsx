@@ -2,7 +2,7 @@
 // records the assignment and the units' answer; the deputy rates the answer. What this person may
 // do now comes from the server (`commands` of `suggestion.get`).
 import { useRef } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { SuggestionView } from '@minyi/types/suggestionViews'
 import { Button, Card, EmptyState, ErrorText, ErrorView, Loading, Page, SectionTitle } from '../../../components'
@@ -23,6 +23,7 @@ import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
 import { useLoader } from '../../../hooks/useLoader'
 import '../../../features/suggestions/components/suggestions.scss'
 import { decodeParam, goBackOr, PAGES } from '../../../services/navigation'
+import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
 
 export default function SuggestionPage() {
   const router = useRouter()
@@ -35,9 +36,7 @@ export default function SuggestionPage() {
   const command = useSuggestionCommand((updated: SuggestionView) => view.setData(updated))
   const { busy, errorOf, fieldErrors, touched, run } = command
 
-  usePullDownRefresh(() => {
-    void view.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(view)
 
   if (!id) {
     return (

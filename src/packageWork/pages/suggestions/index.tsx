@@ -2,7 +2,7 @@
 // office see what was submitted to them. Opened with `caseId` from a work case page, a deputy
 // chooses the draft to add that case to (or starts a new one with it).
 import { useRef, useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { SUGGESTION_STATUSES, SUGGESTION_STATUS_LABELS, type SuggestionStatus } from '@minyi/types/suggestionStateMachine'
 import { Button, ChoiceChips, EmptyState, ErrorText, ErrorView, Loading, Notice, Page } from '../../../components'
@@ -15,6 +15,7 @@ import { newRequestId } from '../../../services/requestId'
 import { decodeParam, go, PAGES, replace, urls } from '../../../services/navigation'
 import { isWorker } from '../../../services/session'
 import './index.scss'
+import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
 
 const ALL = 'all'
 const statusOptions = (deputy: boolean) => [
@@ -40,9 +41,7 @@ export default function SuggestionsPage() {
   const [error, setError] = useState<string | null>(null)
   const createRequest = useRef<string | null>(null)
 
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
+  usePullToRefresh(list)
 
   /** 新建建议: an empty draft (with the case when adding one), opened right away to write it. */
   const create = async () => {
