@@ -9,6 +9,8 @@ import { createAesPhoneVault, parseKey } from '../cloudfunctions/core/adapters/c
 import { openNedbStore } from '../cloudfunctions/core/adapters/embedded/nedbStore'
 import { createRecordingNotifier } from '../cloudfunctions/core/adapters/local/recordingNotifier'
 import { createLocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
+import { createLocalQrCodeMaker } from '../cloudfunctions/core/adapters/local/qrcodePng'
+import { createPdfkitRenderer } from '../cloudfunctions/core/adapters/pdf/pdfkitRenderer'
 import { createWordListContentCheck } from '../cloudfunctions/core/adapters/local/wordListContentCheck'
 import { systemClock, type Clock } from '../cloudfunctions/core/ports'
 import { devClockFromEnv } from './devClock'
@@ -28,6 +30,11 @@ export function loadLocalPhoneKey(env: NodeJS.ProcessEnv, dataDir: string): Buff
     fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
   }
   return parseKey(fs.readFileSync(file, 'utf8'))
+}
+
+/** The address the local runtime serves h5 at: what a local QR code opens. */
+export function localBaseUrl(env: NodeJS.ProcessEnv): string {
+  return env.MINYI_PUBLIC_URL ?? `http://127.0.0.1:${env.PORT ?? 8080}`
 }
 
 export interface LocalDepsOptions {
@@ -50,6 +57,8 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> 
     phoneVault: createAesPhoneVault(loadLocalPhoneKey(env, options.dataDir)),
     // Photos under <DATA_DIR>/uploads, served only through the access-checked route (server/photoRoutes.ts).
     fileStore: createLocalFileStore({ root: path.join(options.dataDir, 'uploads'), now: () => clock.now() }),
+    qrCode: createLocalQrCodeMaker(localBaseUrl(env)),
+    pdf: createPdfkitRenderer(),
     newId: randomUUID,
     config: configFromEnv(env),
     log: options.log ?? ((message, detail) => console.error(`[minyi] ${message}`, detail ?? '')),

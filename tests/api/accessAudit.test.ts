@@ -533,6 +533,7 @@ const reads: Read[] = [
   ['photo.uploadPolicy', R1, () => ({})],
   ['suggestion.get', DISTRICT_OFFICE, (w) => ({ suggestionId: w.sub })],
   ['suggestion.list', DEPUTY, () => ({})],
+  ['admin.audit.list', ADMIN, () => ({})],
 ]
 
 describe('reads write nothing', () => {

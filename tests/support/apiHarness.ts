@@ -12,6 +12,8 @@ import { createAesPhoneVault } from '../../cloudfunctions/core/adapters/crypto/a
 import { openNedbStore } from '../../cloudfunctions/core/adapters/embedded/nedbStore'
 import { createWordListContentCheck } from '../../cloudfunctions/core/adapters/local/wordListContentCheck'
 import { createLocalFileStore, type LocalFileStore } from '../../cloudfunctions/core/adapters/local/localFileStore'
+import { createLocalQrCodeMaker } from '../../cloudfunctions/core/adapters/local/qrcodePng'
+import { createPdfkitRenderer } from '../../cloudfunctions/core/adapters/pdf/pdfkitRenderer'
 import type { FileStore, Notifier, PushMessage, PushResult, Store } from '../../cloudfunctions/core/ports'
 import { seedDemoData } from '../../server/demoData'
 import { devOpenid } from '../../server/devIdentity'
@@ -77,6 +79,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     pushNeedsConsent: options.pushNeedsConsent ?? false,
     phoneVault: createAesPhoneVault(randomBytes(32)),
     fileStore: options.fileStore ?? files,
+    qrCode: createLocalQrCodeMaker('http://127.0.0.1:8080'),
+    pdf: createPdfkitRenderer(),
     newId: randomUUID,
     config: { ...DEFAULT_CONFIG, ...options.config },
     log: () => undefined,

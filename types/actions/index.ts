@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { auditActions } from './audit'
 import { caseActions } from './cases'
 import { caseExtraActions } from './caseExtras'
 import { notificationActions } from './notifications'
@@ -36,6 +37,7 @@ export const ACTIONS = {
   ...receptionActions,
   ...caseExtraActions,
   ...suggestionActions,
+  ...auditActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

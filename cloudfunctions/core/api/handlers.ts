@@ -27,6 +27,7 @@ import { similarForDraft } from '../application/triage/similarForDraft'
 import { triageCase } from '../application/triage/triageCase'
 import { receptionHandlers } from './receptionHandlers'
 import { caseExtrasHandlers, suggestionHandlers } from './caseExtrasHandlers'
+import { adminHandlers } from './adminHandlers'
 
 export interface HandlerContext {
   deps: Deps
@@ -80,4 +81,5 @@ export const handlers: Handlers = {
   ...receptionHandlers,
   ...caseExtrasHandlers,
   ...suggestionHandlers,
+  ...adminHandlers,
 }

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config'
-import type { Clock, ContentCheck, FileStore, Notifier, PhoneVault, Store } from '../ports'
+import type { Clock, ContentCheck, FileStore, Notifier, PhoneVault, QrCodeMaker, Store } from '../ports'
+import type { PdfRenderer } from '../ports/pdf'
 
 /** Everything a use case may touch: the ports, the clock, ids and settings. */
 export interface Deps {
@@ -12,6 +13,10 @@ export interface Deps {
   phoneVault: PhoneVault
   /** Residents' photos: CloudBase storage in production, a folder under DATA_DIR locally. */
   fileStore: FileStore
+  /** 民意码 / 代表码 / invitation codes: a 小程序码 in production, a plain QR of the h5 address locally. */
+  qrCode: QrCodeMaker
+  /** Printable documents (posters, reports, receipt slips), described as blocks (ports/pdf.ts). */
+  pdf: PdfRenderer
   newId: () => string
   config: AppConfig
   log: (message: string, detail?: unknown) => void

@@ -9,6 +9,8 @@ import { createCloudbaseFileStore, type CloudStorageApi } from '../adapters/clou
 import { createMsgSecCheck } from '../adapters/wechat/msgSecCheck'
 import type { WxOpenApi } from '../adapters/wechat/openapi'
 import { createSubscribeNotifier, type TemplateBinding } from '../adapters/wechat/subscribeNotifier'
+import { createWxacodeMaker } from '../adapters/wechat/wxacode'
+import { createPdfkitRenderer } from '../adapters/pdf/pdfkitRenderer'
 import { systemClock } from '../ports'
 
 export interface CloudRuntime {
@@ -21,6 +23,11 @@ export interface CloudRuntime {
 function templatesFromEnv(env: NodeJS.ProcessEnv): Record<string, TemplateBinding> {
   if (!env.MINYI_TEMPLATES) return {}
   return JSON.parse(env.MINYI_TEMPLATES) as Record<string, TemplateBinding>
+}
+
+function wxacodeEnvVersion(env: NodeJS.ProcessEnv): 'release' | 'trial' | 'develop' {
+  const state = env.MINYI_MINIPROGRAM_STATE ?? 'formal'
+  return state === 'developer' ? 'develop' : state === 'trial' ? 'trial' : 'release'
 }
 
 export function createCloudDeps(runtime: CloudRuntime): Deps {
@@ -38,6 +45,8 @@ export function createCloudDeps(runtime: CloudRuntime): Deps {
     phoneVault: createAesPhoneVault(parseKey(env.MINYI_PHONE_KEY)),
     // Photos: the mini-program uploads to cloud storage under uploads/<openid>/; temp URLs to view.
     fileStore: createCloudbaseFileStore(runtime.app as unknown as CloudStorageApi, { log }),
+    qrCode: createWxacodeMaker(runtime.openapi, wxacodeEnvVersion(env)),
+    pdf: createPdfkitRenderer(),
     newId: randomUUID,
     config: configFromEnv(env),
     log,

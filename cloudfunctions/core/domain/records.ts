@@ -1,6 +1,7 @@
 // What is stored, one interface per collection. The api never returns these directly: use cases
 // present them through the view schemas in types/entities.ts.
 import type {
+  AuditObjectType,
   CaseCommand,
   CaseRoute,
   CaseStatus,
@@ -307,4 +308,22 @@ export interface TermStatDoc {
   df: number
   /** On the `total` document only: the number of terms of all counted cases. */
   terms?: number
+}
+
+/** One change by an admin or staff member (操作日志): written once, never updated or removed. */
+export interface AuditDoc {
+  _id: string
+  at: string
+  /** The district the change belongs to: who may read it. */
+  regionId: string | null
+  actorId: string
+  actorRole: Role
+  actorName: string
+  objectType: AuditObjectType
+  objectId: string
+  objectLabel: string
+  action: string
+  summary: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
 }

@@ -72,6 +72,7 @@ export const COLLECTIONS = [
   'reception_bookings',
   'suggestions',
   'photo_uploads',
+  'audit_log',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
