@@ -53,8 +53,8 @@ export const candidateInput = (roundId: string, title: string, proposalIds: stri
 })
 
 /** A round in `voting`: `candidates` candidate projects, `seats` of them to choose, open from now for two days. */
-export async function votingRound(h: Harness, options: { seats?: number; candidates?: number; majority?: string } = {}) {
-  const roundId = await openRound(h)
+export async function votingRound(h: Harness, options: { seats?: number; candidates?: number; majority?: string; year?: number } = {}) {
+  const roundId = await openRound(h, ADMIN, options.year ? { year: options.year } : {})
   const proposalId = await propose(h, roundId)
   await h.ok('dev-staff-1', 'livelihood.proposal.moderate', { proposalId, decision: 'approve' })
   await h.ok('dev-resident-2', 'livelihood.proposal.support', { proposalId })

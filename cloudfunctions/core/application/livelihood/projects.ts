@@ -211,6 +211,7 @@ export async function reportProgress(deps: Deps, caller: Caller, input: ParsedIn
   if (input.done && !m) throw new DomainError('INVALID_INPUT', '请选择完成的实施节点')
   const at = deps.clock.now().toISOString()
   const id = idFor('rp', caller.userId, requestId)
+  if (project.reports.some((r) => r.id === id)) return view(deps, caller, round, project)
   const set: Record<string, unknown> = { updatedAt: at }
   if (m && input.done) {
     if (m.doneAt) throw new DomainError('INVALID_STATE', `节点「${m.title}」已经登记完成`)

@@ -96,8 +96,13 @@ async function electorateOf(deps: Deps, round: RoundDoc): Promise<string[]> {
   const regionIds = await regionSubtree(deps.store, round.regionId)
   const stations = await deps.store.collection<StationDoc>('stations').find({ regionId: { $in: regionIds } }, { limit: 1000 })
   const stationIds = new Set(stations.map((s) => s._id))
-  const deputies = await deps.store.collection<DeputyDoc>('deputies').find({}, { sort: [['_id', 1]], limit: 1000 })
-  return deputies.filter((d) => inElectorateOf(d, round.level, stationIds)).map((d) => d._id)
+  const level = round.level === 'district' ? 'county' : 'township'
+  const ids: string[] = []
+  for (let skip = 0; ; skip += 1000) {
+    const page = await deps.store.collection<DeputyDoc>('deputies').find({ level }, { sort: [['_id', 1]], skip, limit: 1000 })
+    ids.push(...page.filter((d) => inElectorateOf(d, round.level, stationIds)).map((d) => d._id))
+    if (page.length < 1000) return ids
+  }
 }
 
 export async function moveRound(deps: Deps, caller: Caller, input: ParsedInput<'livelihood.round.move'>, requestId: string): Promise<RoundView> {
