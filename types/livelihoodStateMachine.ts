@@ -43,7 +43,7 @@ export const ROUND_TRANSITIONS = {
 } as const satisfies Record<string, RoundTransition>
 
 export type RoundCommand = keyof typeof ROUND_TRANSITIONS
-export const ROUND_COMMANDS = Object.keys(ROUND_TRANSITIONS) as RoundCommand[]
+export const ROUND_COMMANDS = ['startShortlist', 'reopenCollecting', 'openVote', 'publishResults', 'startAssessment', 'close'] as const satisfies readonly RoundCommand[]
 
 export function canMoveRound(command: RoundCommand, status: RoundStatus): boolean {
   return (ROUND_TRANSITIONS[command].from as readonly RoundStatus[]).includes(status)

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { RATINGS } from './enums'
 import { LIVELIHOOD_LEVELS, MAJORITY_RULES, PROJECT_STATUSES, PROPOSAL_STATUSES, ROUND_COMMANDS, ROUND_STATUSES } from './livelihoodStateMachine'
 
-const commandEnum = z.enum(ROUND_COMMANDS as [string, ...string[]])
+const commandEnum = z.enum(ROUND_COMMANDS)
 
 export const voteSettingsSchema = z.object({
   seats: z.number(),

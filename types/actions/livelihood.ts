@@ -46,7 +46,8 @@ export const livelihoodActions = {
       .object({
         year: z.number({ error: '请填写年度' }).int('年度格式不正确').min(2020, '年度格式不正确').max(2100, '年度格式不正确'),
         level: oneOf(LIVELIHOOD_LEVELS, '层级'),
-        regionId: id('区或街道'),
+        /** Omitted: the caller's own office (the district for the admin and 区人大常委会 staff, the street for 街道人大工委 staff). */
+        regionId: id('区或街道').optional(),
         title: text('标题', { min: 4, max: LIVELIHOOD_TITLE_MAX }),
         description: optionalText('说明', LIVELIHOOD_TEXT_MAX),
         collectFrom: calendarDate('征集开始日期'),
@@ -73,7 +74,7 @@ export const livelihoodActions = {
   'livelihood.round.move': defineAction({
     summary: '推进轮次状态（征集→遴选→票决→实施→测评→办结），每一步由状态机规定来源状态和可操作身份',
     roles: STAFF_ROLES,
-    input: z.object({ ...roundRef, command: oneOf(ROUND_COMMANDS as [string, ...string[]], '操作'), note: optionalText('说明', 500) }),
+    input: z.object({ ...roundRef, command: oneOf(ROUND_COMMANDS, '操作'), note: optionalText('说明', 500) }),
     output: roundViewSchema,
     mutates: true,
   }),

@@ -35,7 +35,9 @@ export async function createRound(deps: Deps, caller: Caller, input: ParsedInput
   const id = idFor('lr', caller.userId, requestId)
   const existing = await roundsOf(deps).get(id)
   if (existing) return presentRound(deps, caller, existing)
-  const region = await deps.store.collection<RegionDoc>('regions').get(input.regionId)
+  const regionId = input.regionId ?? (input.level === 'street' ? (caller.office?.level === 'street' ? caller.office.regionId : null) : (caller.office?.regionId ?? caller.regionId))
+  if (!regionId) throw new DomainError('INVALID_INPUT', '请选择开启票决的街道（乡镇）')
+  const region = await deps.store.collection<RegionDoc>('regions').get(regionId)
   if (!region) throw new DomainError('INVALID_INPUT', '没有找到这个区或街道')
   if (region.level !== input.level) throw new DomainError('INVALID_INPUT', input.level === 'district' ? '区级票决请选择一个区' : '街道级票决请选择一个街道（乡镇）')
   const district = (await regionChain(deps.store, region._id)).find((r) => r.level === 'district')
@@ -106,7 +108,7 @@ async function electorateOf(deps: Deps, round: RoundDoc): Promise<string[]> {
 }
 
 export async function moveRound(deps: Deps, caller: Caller, input: ParsedInput<'livelihood.round.move'>, requestId: string): Promise<RoundView> {
-  const command = input.command as RoundCommand
+  const command: RoundCommand = input.command
   const round = await loadManagedRound(deps, caller, input.roundId)
   const transition = ROUND_TRANSITIONS[command]
   if (!(transition.roles as readonly string[]).includes(caller.role)) throw new DomainError('FORBIDDEN', '您的身份不能进行此操作')
