@@ -29,9 +29,10 @@ async function load(roundId: string) {
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`)
 
-/** Defaults for the vote: opens now, closes in 3 days (Shanghai time shown as ISO). */
+/** Defaults for the vote: opens now, closes in 3 days, written in the device's local time (read back the same way). */
 function inDays(days: number) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16)
+  const at = new Date(Date.now() + days * 86_400_000)
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
 }
 
 export default function ManagePage() {
