@@ -90,6 +90,8 @@ export const projectViewSchema = z.object({
   reports: z.array(z.object({ id: z.string(), at: z.string(), milestoneTitle: z.string().nullable(), note: z.string(), by: z.string() })),
   inspections: z.array(z.object({ id: z.string(), at: z.string(), deputyName: z.string(), note: z.string(), photoCount: z.number() })),
   supervisors: z.array(z.object({ deputyId: z.string(), name: z.string() })),
+  /** For the office: the deputies of the electorate, who may be assigned as supervisors. */
+  supervisorOptions: z.array(z.object({ deputyId: z.string(), name: z.string() })),
   ratings: z.object({
     deputies: z.record(z.enum(RATINGS), z.number()),
     residents: z.record(z.enum(RATINGS), z.number()),

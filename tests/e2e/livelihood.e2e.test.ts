@@ -182,5 +182,18 @@ describe('民生实事: from a resident’s proposal through the deputies’ sec
     await messages.getByText('民生实事项目节点「完成设计方案」已完成').first().waitFor()
     await messages.getByText('设计方案已通过专家评审', { exact: false }).first().waitFor()
     await screenshot(zhou, 'livelihood-supporter-message')
+
+    // The office makes 王建国 a supervisor; he finds the project under 我监督的项目 and records an inspection.
+    await project.getByTestId('supervisor-form').getByTestId('supervisor-option').filter({ hasText: '王建国' }).click()
+    await project.getByTestId('supervisor-submit').click()
+    await project.getByTestId('project-header').getByText('监督代表：王建国').waitFor()
+    const wang = await signedInPhone(browser, 'dev-deputy-1')
+    await open(wang, '/packageLivelihood/pages/deputy/index')
+    await visible(wang, 'page-livelihood-deputy').getByTestId('supervised-projects').getByText('湖滨公园适老化改造').click()
+    const supervised = visible(wang, 'page-livelihood-project')
+    await fill(supervised, 'inspection-note', '到现场查看，座椅样品已进场，扶手高度合适', 'textarea')
+    await supervised.getByTestId('inspection-submit').click()
+    await supervised.getByTestId('inspections').getByText('王建国 代表', { exact: false }).waitFor()
+    await screenshot(wang, 'livelihood-inspection')
   })
 })

@@ -164,7 +164,9 @@ export async function followersOf(deps: Deps, project: ProjectDoc): Promise<Set<
 
 export async function presentProject(deps: Deps, caller: Caller, round: RoundDoc, p: ProjectDoc, followers?: Set<string>): Promise<ProjectView> {
   const proposals = p.proposalIds.length ? await proposalsOf(deps).find({ _id: { $in: p.proposalIds } }, { limit: 1000 }) : []
-  const deputies = p.supervisors.length ? await deps.store.collection<DeputyDoc>('deputies').find({ _id: { $in: p.supervisors } }, { limit: 100 }) : []
+  const office = managesRound(caller, round) && p.status === 'chosen'
+  const wanted = office ? [...new Set([...p.supervisors, ...(round.electorate ?? [])])] : p.supervisors
+  const deputies = wanted.length ? await deps.store.collection<DeputyDoc>('deputies').find({ _id: { $in: wanted } }, { sort: [['_id', 1]], limit: 1000 }) : []
   const published = PUBLISHED_STATUSES.includes(round.status)
   const now = deps.clock.now().toISOString()
   const ratings = { deputies: emptyRatings(), residents: emptyRatings() }
@@ -200,6 +202,7 @@ export async function presentProject(deps: Deps, caller: Caller, round: RoundDoc
     reports: p.reports.map((r) => ({ id: r.id, at: r.at, milestoneTitle: r.milestoneId ? (titleOf.get(r.milestoneId) ?? null) : null, note: r.note, by: r.by })),
     inspections: p.inspections.map((i) => ({ id: i.id, at: i.at, deputyName: i.deputyName, note: i.note, photoCount: i.photos.length })),
     supervisors: p.supervisors.map((id) => ({ deputyId: id, name: deputies.find((d) => d._id === id)?.name ?? id })),
+    supervisorOptions: office ? deputies.filter((d) => round.electorate?.includes(d._id)).map((d) => ({ deputyId: d._id, name: d.name })) : [],
     ratings,
     myRating: p.ratings[caller.userId]?.rating ?? null,
     canRate,

@@ -5,7 +5,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { RATING_LABELS, RATINGS, type Rating } from '@minyi/types/enums'
-import { Button, Card, ChoiceChips, ErrorText, ErrorView, Field, Loading, Page, SectionTitle, Tag, TextArea, TextInput } from '../../../components'
+import { Button, Card, Checkbox, ChoiceChips, ErrorText, ErrorView, Field, Loading, Page, SectionTitle, Tag, TextArea, TextInput } from '../../../components'
 import { livelihoodApi } from '../../../features/livelihood/api'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
 import { useLoader } from '../../../hooks/useLoader'
@@ -47,7 +47,8 @@ export default function ProjectPage() {
   const progress = useRef({ note: '' })
   const [progressMilestone, setProgressMilestone] = useState<string | null>(null)
   const inspection = useRef({ note: '' })
-  const supervisors = useRef('')
+  const [picked, setSupervisors] = useState<string[] | null>(null)
+  const chosenSupervisors = picked ?? p?.supervisors.map((x) => x.deputyId) ?? []
   const act = useAction(reload)
 
   return (
@@ -198,15 +199,13 @@ export default function ProjectPage() {
                 </Button>
               </Card>
               <SectionTitle>监督代表</SectionTitle>
-              <Card>
-                <Field label='代表编号' hint='本轮应投票代表的编号，用逗号分隔'>
-                  <TextInput placeholder='deputy-1,deputy-2' onInput={(v) => (supervisors.current = v)} testId='supervisor-ids' />
-                </Field>
-                <Button
-                  kind='secondary'
-                  onClick={() => void act.run((rid) => livelihoodApi.assign({ projectId: p.id, deputyIds: supervisors.current.split(/[,，\s]+/).filter(Boolean) }, rid), '已指定监督代表')}
-                  testId='supervisor-submit'
-                >
+              <Card testId='supervisor-form'>
+                {p.supervisorOptions.map((d) => (
+                  <Checkbox key={d.deputyId} checked={chosenSupervisors.includes(d.deputyId)} onChange={(on) => setSupervisors(on ? [...chosenSupervisors, d.deputyId] : chosenSupervisors.filter((x) => x !== d.deputyId))} testId='supervisor-option'>
+                    {d.name} 代表
+                  </Checkbox>
+                ))}
+                <Button kind='secondary' onClick={() => void act.run((rid) => livelihoodApi.assign({ projectId: p.id, deputyIds: chosenSupervisors }, rid), '已指定监督代表')} testId='supervisor-submit'>
                   指定监督代表
                 </Button>
               </Card>
