@@ -40,11 +40,11 @@ const idList = (label: string, max: number) =>
 
 export const livelihoodActions = {
   'livelihood.round.create': defineAction({
-    summary: '人大机关开启一轮民生实事项目征集（某年度、区级或街道级，含征集起止日期）',
+    summary: '人大机关开启一轮民生实事项目征集（项目实施年度、区级或街道级、征集起止日期；缺省为本人所在的人大机关）',
     roles: STAFF_ROLES,
     input: z
       .object({
-        year: z.number({ error: '请填写年度' }).int('年度格式不正确').min(2020, '年度格式不正确').max(2100, '年度格式不正确'),
+        year: z.number({ error: '请填写项目实施年度' }).int('年度格式不正确').min(2020, '年度格式不正确').max(2100, '年度格式不正确'),
         level: oneOf(LIVELIHOOD_LEVELS, '层级'),
         /** Omitted: the caller's own office (the district for the admin and 区人大常委会 staff, the street for 街道人大工委 staff). */
         regionId: id('区或街道').optional(),

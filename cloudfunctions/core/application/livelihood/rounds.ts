@@ -150,7 +150,7 @@ export async function moveRound(deps: Deps, caller: Caller, input: ParsedInput<'
     for (const c of await candidatesOf(deps, round._id)) {
       const isChosen = chosen.includes(c._id)
       await projectsOf(deps).update({ _id: c._id, status: 'candidate' }, { set: { status: isChosen ? 'chosen' : 'not_chosen', votes: results.counts[c._id] ?? 0 }, inc: { rev: 1 } })
-      if (isChosen) await notifyFollowers(deps, c._id, `${requestId}-chosen`, '您关注的民生实事项目已当选', `「${c.title}」经代表票决当选为${round.year}年度民生实事项目，得票${results.counts[c._id] ?? 0}票。`)
+      if (isChosen) await notifyFollowers(deps, c._id, `${requestId}-chosen`, '您关注的民生实事项目已当选', `「${c.title}」经代表票决当选为${round.regionName}${round.year}年度民生实事项目，得票${results.counts[c._id] ?? 0}票。`)
     }
   }
   await recordAudit(deps, caller, requestId, {

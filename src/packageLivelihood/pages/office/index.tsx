@@ -15,7 +15,7 @@ import '../../lib/livelihood.scss'
 export default function OfficePage() {
   const signedIn = useSignedIn()
   const rounds = useLoader(signedIn ? livelihoodApi.rounds : null, [signedIn], { refreshOnShow: true })
-  const form = useRef({ year: String(new Date().getFullYear()), title: '', collectFrom: '', collectUntil: '' })
+  const form = useRef({ year: String(new Date().getFullYear() + 1), title: '', collectFrom: '', collectUntil: '' })
   const [level, setLevel] = useState<LivelihoodLevel>('district')
   const [error, setError] = useState<string | null>(null)
   const [creating, setCreating] = useState(false)
@@ -65,7 +65,7 @@ export default function OfficePage() {
         <Field label='层级' required>
           <ChoiceChips<LivelihoodLevel> options={[{ value: 'district', label: '区级' }, { value: 'street', label: '街道（乡镇）级' }]} value={level} onChange={setLevel} testId='round-level' />
         </Field>
-        <Field label='年度' required>
+        <Field label='项目实施年度' required hint='票决选出的项目在这一年实施'>
           <TextInput type='number' defaultValue={form.current.year} onInput={(v) => (form.current.year = v)} testId='round-year' />
         </Field>
         <Field label='标题' required>
