@@ -118,6 +118,9 @@ describe('征集: proposals, moderation and 附议', () => {
     const risky = refusal(await h.call('dev-resident-2', 'livelihood.proposal.submit', { roundId, title: '六合彩代开发票', description: '网络赌博六合彩代开发票，联系我们。', place: '湖滨路', beneficiaries: '所有人' }))
     expect(risky.code).toBe('CONTENT_REJECTED')
     expect(await everything()).toEqual(before)
+    // After the collection's last day (Shanghai date), nothing more is proposed.
+    h.clock.set('2027-01-01T00:30:00+08:00')
+    expect(refusal(await h.call('dev-resident-2', 'livelihood.proposal.submit', { roundId, title: '望湖社区助老食堂', description: '社区老年人吃饭不方便，建议建设助老食堂。', place: '望湖社区', beneficiaries: '社区老人' })).message).toBe('本轮项目征集已于2026-12-31截止')
   })
 
   it('concurrent supports by the same resident count once', async () => {

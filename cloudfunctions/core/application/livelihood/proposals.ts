@@ -1,7 +1,7 @@
 // 征集: residents' proposals (content check, then staff moderation), 附议 (one per resident, one
 // conditional update keyed by the resident as an object field), and staff turning cases into a
 // proposal with one click (`livelihood.proposal.fromCases`, also for the insight issue's hot spots).
-import type { ParsedInput, ProposalView } from '@minyi/types'
+import { shanghaiDate, type ParsedInput, type ProposalView } from '@minyi/types'
 import { auditLabel } from '../../domain/actorLabel'
 import type { Caller } from '../../domain/caller'
 import { DomainError } from '../../domain/errors'
@@ -28,8 +28,9 @@ export async function submitProposal(deps: Deps, caller: Caller, input: ParsedIn
   if (existing) return view(deps, caller, existing)
   const round = await loadRound(deps, caller, input.roundId)
   if (round.status !== 'collecting') throw new DomainError('INVALID_STATE', '本轮项目征集已经结束')
-  const today = deps.clock.now().toISOString().slice(0, 10)
+  const today = shanghaiDate(deps.clock.now())
   if (today < round.collectFrom) throw new DomainError('INVALID_STATE', `项目征集将于${round.collectFrom}开始`)
+  if (today > round.collectUntil) throw new DomainError('INVALID_STATE', `本轮项目征集已于${round.collectUntil}截止`)
   const station = input.stationCode ? await stationByCode(deps.store, input.stationCode) : null
   const check = await deps.contentCheck.check([input.title, input.description, input.place, input.beneficiaries].join('\n'), caller.openid)
   if (check.result === 'risky') throw new DomainError('CONTENT_REJECTED', '内容未通过安全检查，请删除不当言辞或广告信息后再提交')

@@ -144,13 +144,19 @@ export async function moveRound(deps: Deps, caller: Caller, input: ParsedInput<'
     set.results = results
   }
 
+  // Publishing: the candidates are marked first (each conditional on still being a candidate, so a
+  // publish retried after a crash marks nothing twice; the count is final once voting has ended),
+  // then the round moves, then the followers of the chosen projects are told.
+  const candidates = command === 'publishResults' ? await candidatesOf(deps, round._id) : []
+  if (results && chosen) {
+    for (const c of candidates) {
+      await projectsOf(deps).update({ _id: c._id, status: 'candidate' }, { set: { status: chosen.includes(c._id) ? 'chosen' : 'not_chosen', votes: results.counts[c._id] ?? 0 }, inc: { rev: 1 } })
+    }
+  }
   const moved = await applyRev(roundsOf(deps), round, { set, push: { events: [event(deps, caller, command, round.status, transition.to, input.note ?? null)] } }, { status: round.status })
-
-  if (command === 'publishResults' && results && chosen) {
-    for (const c of await candidatesOf(deps, round._id)) {
-      const isChosen = chosen.includes(c._id)
-      await projectsOf(deps).update({ _id: c._id, status: 'candidate' }, { set: { status: isChosen ? 'chosen' : 'not_chosen', votes: results.counts[c._id] ?? 0 }, inc: { rev: 1 } })
-      if (isChosen) await notifyFollowers(deps, c._id, `${requestId}-chosen`, '您关注的民生实事项目已当选', `「${c.title}」经代表票决当选为${round.regionName}${round.year}年度民生实事项目，得票${results.counts[c._id] ?? 0}票。`)
+  if (results && chosen) {
+    for (const c of candidates.filter((x) => chosen.includes(x._id))) {
+      await notifyFollowers(deps, c._id, `${round._id}-chosen`, '您关注的民生实事项目已当选', `「${c.title}」经代表票决当选为${round.regionName}${round.year}年度民生实事项目，得票${results.counts[c._id] ?? 0}票。`)
     }
   }
   await recordAudit(deps, caller, requestId, {
