@@ -39,6 +39,19 @@ export default defineAppConfig({
         'pages/rules/index',
       ],
     },
+    {
+      // 民生实事代表票决: residents' proposals and results, deputies' ballots, the office's rounds.
+      root: 'packageLivelihood',
+      pages: [
+        'pages/round/index',
+        'pages/propose/index',
+        'pages/vote/index',
+        'pages/deputy/index',
+        'pages/project/index',
+        'pages/office/index',
+        'pages/manage/index',
+      ],
+    },
   ],
   window: {
     // 'default' also makes the h5 build draw a title bar with back and home buttons.

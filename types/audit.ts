@@ -13,6 +13,9 @@ export const AUDIT_OBJECT_TYPES = [
   'invitation',
   'goal',
   'export',
+  'livelihood_round',
+  'livelihood_proposal',
+  'livelihood_project',
 ] as const
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number]
 export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
@@ -25,6 +28,9 @@ export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
   invitation: '邀请码',
   goal: '年度工作目标',
   export: '数据导出',
+  livelihood_round: '民生实事票决轮次',
+  livelihood_proposal: '民生实事项目建议',
+  livelihood_project: '民生实事项目',
 }
 
 export const auditEntrySchema = z.object({

@@ -18,6 +18,7 @@ import { photoFileFor } from '../../cloudfunctions/core/application/cases/casePh
 import { devOpenid } from '../../server/devIdentity'
 import { createHarness, validOpinion, type Harness } from '../support/apiHarness'
 import { CHINESE, DISTRICT_OFFICE, OTHER_DISTRICT_ADMIN, OTHER_DISTRICT_STAFF, OTHER_STREET_OFFICE, STREET_OFFICE, addOtherDistrict, caseDoc, hookedStore, refusal, submit } from './caseFixtures'
+import { candidateInput, carryingOut, openRound, propose, receipt, vote, votingRound } from './livelihoodFixtures'
 import { CUIYUAN_STAFF, HUBIN_STAFF, MONDAY_10AM, RESIDENT, RESIDENT_2, nextDay, thursdayRule } from './receptionFixtures'
 
 let h: Harness
@@ -105,8 +106,10 @@ async function world() {
     answer: '本区老旧小区加装电梯每台补贴20万元，由街道统一受理申请。',
     category: 'housing',
   })
+  // 民生实事: a district round of 2026 whose vote is published, its first candidate chosen.
+  const lv = await carryingOut(h)
   const note = (await h.ok(R1, 'notification.list')).notifications[0].id
-  return { hubin, cuiyuan, forwarded, evidence, draft: draft.id, sub: sub.id, wanghuDraft: wanghuDraft.id, day: day.id, booking: booking.id, cuiyuanRule: cuiyuanRule.rule.id, cuiyuanDay: cuiyuanDay.id, cuiyuanBooking: cuiyuanBooking.id, kb: kb.id, note }
+  return { lvRound: lv.roundId, lvProject: lv.projectId, lvProposal: lv.proposalId, hubin, cuiyuan, forwarded, evidence, draft: draft.id, sub: sub.id, wanghuDraft: wanghuDraft.id, day: day.id, booking: booking.id, cuiyuanRule: cuiyuanRule.rule.id, cuiyuanDay: cuiyuanDay.id, cuiyuanBooking: cuiyuanBooking.id, kb: kb.id, note }
 }
 
 type World = Awaited<ReturnType<typeof world>>
@@ -193,6 +196,22 @@ const outOfScope: Row[] = [
   // Messages are the recipient's.
   ['a resident marking someone else’s message read', R2, 'notification.markRead', (w) => ({ notificationId: w.note }), 'NOT_FOUND', '没有找到这条消息'],
   ['staff marking a resident’s message read', STAFF, 'notification.markRead', (w) => ({ notificationId: w.note }), 'NOT_FOUND', '没有找到这条消息'],
+  // 民生实事: a round is its district's; only its congress office runs it; ballots are the electorate's.
+  ['another district’s admin reading a round', OTHER_ADMIN, 'livelihood.round.get', (w) => ({ roundId: w.lvRound }), 'NOT_FOUND', '没有找到这一轮民生实事票决'],
+  ['another district’s admin moving a round', OTHER_ADMIN, 'livelihood.round.move', (w) => ({ roundId: w.lvRound, command: 'startAssessment' }), 'NOT_FOUND', '没有找到这一轮民生实事票决'],
+  ['station staff moving the district’s round', STAFF, 'livelihood.round.move', (w) => ({ roundId: w.lvRound, command: 'startAssessment' }), 'FORBIDDEN', '只有本级人大机关可以管理这一轮票决'],
+  ['a street office opening a district round', STREET_OFFICE, 'livelihood.round.create', () => ({ year: 2027, level: 'district', regionId: 'region-binhu', title: '越级开启的票决', collectFrom: '2027-01-01', collectUntil: '2027-02-01' }), 'FORBIDDEN', '只有本级人大机关可以开启这一级的票决'],
+  ['another street office reading the report', OTHER_STREET_OFFICE, 'livelihood.report.get', (w) => ({ roundId: w.lvRound }), 'FORBIDDEN', '只有本级人大机关可以管理这一轮票决'],
+  ['another district’s staff exporting the report', OTHER_STAFF, 'livelihood.report.export', (w) => ({ roundId: w.lvRound, format: 'pdf' }), 'NOT_FOUND', '没有找到这一轮民生实事票决'],
+  ['a resident moderating a proposal', R2, 'livelihood.proposal.moderate', (w) => ({ proposalId: w.lvProposal, decision: 'reject', note: '不予采纳' }), 'FORBIDDEN', ROLE],
+  ['another district’s staff moderating a proposal', OTHER_STAFF, 'livelihood.proposal.moderate', (w) => ({ proposalId: w.lvProposal, decision: 'approve' }), 'NOT_FOUND', '没有找到这条项目建议'],
+  ['another district’s admin reading the results', OTHER_ADMIN, 'livelihood.results.get', (w) => ({ roundId: w.lvRound }), 'NOT_FOUND', '没有找到这一轮民生实事票决'],
+  ['another district’s admin reading a project', OTHER_ADMIN, 'livelihood.project.get', (w) => ({ projectId: w.lvProject }), 'NOT_FOUND', '没有找到这个项目'],
+  ['station staff adding a milestone', STAFF, 'livelihood.milestone.add', (w) => ({ projectId: w.lvProject, title: '越权节点', dueDate: '2027-01-31' }), 'FORBIDDEN', '只有本级人大机关可以管理这个项目'],
+  ['a street office reporting progress on a district project', STREET_OFFICE, 'livelihood.progress.report', (w) => ({ projectId: w.lvProject, note: '越权登记的进展' }), 'FORBIDDEN', '只有本级人大机关可以管理这个项目'],
+  ['a deputy who is no supervisor recording an inspection', DEPUTY, 'livelihood.inspection.record', (w) => ({ projectId: w.lvProject, note: '不是监督代表的视察' }), 'FORBIDDEN', '只有本项目的监督代表可以登记视察'],
+  ['a street deputy assigned as supervisor of a district project', ADMIN, 'livelihood.supervisor.assign', (w) => ({ projectId: w.lvProject, deputyIds: ['deputy-3'] }), 'INVALID_INPUT', '监督代表应为本轮票决的代表'],
+  ['a deputy outside the electorate casting after the vote', CUIYUAN_DEPUTY, 'livelihood.ballot.cast', (w) => ({ roundId: w.lvRound, choices: [w.lvProject], receipt: 'AAAAAAAAAAAAAAAA' }), 'INVALID_STATE', '票决已经结束'],
 ]
 
 describe('out-of-scope callers are refused in Chinese, and nothing is written', () => {
@@ -439,6 +458,52 @@ const retries: Retry[] = [
     await h.ok(DISTRICT_OFFICE, 'suggestion.recordAnswer', { suggestionId: w.sub, answer: ANSWER })
     return [DEPUTY, { suggestionId: w.sub, rating: 'unsatisfied', comment: '还需跟进' }]
   }],
+  ['livelihood.round.create', async () => [ADMIN, { year: 2027, level: 'district', regionId: 'region-binhu', title: '2028年度民生实事项目征集', collectFrom: '2027-01-01', collectUntil: '2027-03-31' }]],
+  ['livelihood.round.move', async (w) => [ADMIN, { roundId: w.lvRound, command: 'startAssessment' }]],
+  ['livelihood.proposal.submit', async () => {
+    const roundId = await openRound(h, ADMIN, { year: 2027 })
+    return [R1, { roundId, title: '望湖社区增设助老食堂', description: '望湖社区老年人多，吃饭不方便，建议增设社区助老食堂。', place: '望湖社区', beneficiaries: '社区老年人' }]
+  }],
+  ['livelihood.proposal.moderate', async () => [STAFF, { proposalId: await propose(h, await openRound(h, ADMIN, { year: 2027 })), decision: 'approve' }]],
+  ['livelihood.proposal.support', async () => {
+    const proposalId = await propose(h, await openRound(h, ADMIN, { year: 2027 }))
+    await h.ok(STAFF, 'livelihood.proposal.moderate', { proposalId, decision: 'approve' })
+    return [R2, { proposalId }]
+  }],
+  ['livelihood.proposal.fromCases', async (w) => [STAFF, { roundId: await openRound(h, ADMIN, { year: 2027 }), title: '湖滨路口信号灯改造', description: '群众反映湖滨路口绿灯时间短，建议改造。', caseIds: [w.hubin] }]],
+  ['livelihood.candidate.save', async () => {
+    const roundId = await openRound(h, ADMIN, { year: 2027 })
+    await h.ok(ADMIN, 'livelihood.round.move', { roundId, command: 'startShortlist' })
+    return [ADMIN, candidateInput(roundId, '社区助老食堂建设')]
+  }],
+  ['livelihood.candidate.remove', async () => {
+    const roundId = await openRound(h, ADMIN, { year: 2027 })
+    await h.ok(ADMIN, 'livelihood.round.move', { roundId, command: 'startShortlist' })
+    const c = await h.ok(ADMIN, 'livelihood.candidate.save', candidateInput(roundId, '社区助老食堂建设'))
+    return [ADMIN, { roundId, candidateId: c.id }]
+  }],
+  ['livelihood.vote.configure', async () => [ADMIN, { roundId: await openRound(h, ADMIN, { year: 2027 }), seats: 3, opensAt: '2027-01-10T01:00:00.000Z', closesAt: '2027-01-10T09:00:00.000Z' }]],
+  ['livelihood.ballot.cast', async () => {
+    const v = await votingRound(h, { year: 2027 })
+    return [DEPUTY, { roundId: v.roundId, choices: [v.candidateIds[0]], receipt: receipt() }]
+  }],
+  ['livelihood.results.resolveTie', async () => {
+    const v = await votingRound(h, { year: 2027, seats: 1, majority: 'plurality' })
+    for (const [i, d] of ['dev-deputy-1', 'dev-deputy-2', 'dev-deputy-5'].entries()) await vote(h, d, v.roundId, [v.candidateIds[i]])
+    return [ADMIN, { roundId: v.roundId, candidateIds: [v.candidateIds[0]], note: '经主任会议研究决定' }]
+  }],
+  ['livelihood.milestone.add', async (w) => [ADMIN, { projectId: w.lvProject, title: '完成设计方案', dueDate: '2027-01-31' }]],
+  ['livelihood.progress.report', async (w) => [ADMIN, { projectId: w.lvProject, note: '设计方案已完成招标' }]],
+  ['livelihood.supervisor.assign', async (w) => [ADMIN, { projectId: w.lvProject, deputyIds: ['deputy-1', 'deputy-2'] }]],
+  ['livelihood.inspection.record', async (w) => {
+    await h.ok(ADMIN, 'livelihood.supervisor.assign', { projectId: w.lvProject, deputyIds: ['deputy-1'] })
+    return [DEPUTY, { projectId: w.lvProject, note: '现场查看施工进度' }]
+  }],
+  ['livelihood.project.rate', async (w) => {
+    await h.ok(ADMIN, 'livelihood.round.move', { roundId: w.lvRound, command: 'startAssessment' })
+    return [R2, { projectId: w.lvProject, rating: 'satisfied' }]
+  }],
+  ['livelihood.report.export', async (w) => [ADMIN, { roundId: w.lvRound, format: 'xlsx' }]],
 ]
 
 describe('a retried request does nothing twice', () => {
@@ -472,6 +537,13 @@ describe('a retried request does nothing twice', () => {
     'reception.saveRule',
     'reception.registerWalkIn',
     'reception.recordVisit',
+    'livelihood.round.create',
+    'livelihood.proposal.submit',
+    'livelihood.proposal.fromCases',
+    'livelihood.candidate.save',
+    'livelihood.milestone.add',
+    'livelihood.progress.report',
+    'livelihood.inspection.record',
   ]
   it.each(retries.filter(([action]) => creating.includes(action)))('%s: a retry the router no longer remembers creates nothing more', async (action, prepare) => {
     const w = await world()
@@ -534,6 +606,16 @@ const reads: Read[] = [
   ['suggestion.get', DISTRICT_OFFICE, (w) => ({ suggestionId: w.sub })],
   ['suggestion.list', DEPUTY, () => ({})],
   ['admin.audit.list', ADMIN, () => ({})],
+  ['livelihood.round.list', R1, () => ({})],
+  ['livelihood.round.get', R1, (w) => ({ roundId: w.lvRound })],
+  ['livelihood.proposal.list', STAFF, (w) => ({ roundId: w.lvRound })],
+  ['livelihood.candidate.list', R1, (w) => ({ roundId: w.lvRound })],
+  ['livelihood.ballot.status', DEPUTY, (w) => ({ roundId: w.lvRound })],
+  ['livelihood.ballot.verify', DEPUTY, (w) => ({ roundId: w.lvRound, receipt: 'AAAAAAAAAAAAAAAA' })],
+  ['livelihood.results.get', R1, (w) => ({ roundId: w.lvRound })],
+  ['livelihood.project.get', R1, (w) => ({ projectId: w.lvProject })],
+  ['livelihood.project.listMine', DEPUTY, () => ({})],
+  ['livelihood.report.get', DISTRICT_OFFICE, (w) => ({ roundId: w.lvRound })],
 ]
 
 describe('reads write nothing', () => {
@@ -573,7 +655,7 @@ describe('reads write nothing', () => {
 // Bad input, for every action: a query operator where an id belongs, or no object at all, is
 // refused in Chinese (naming the field) before anything runs.
 
-const ID_FIELDS = ['caseId', 'intoCaseId', 'suggestionId', 'occurrenceId', 'bookingId', 'id', 'notificationId', 'stationId', 'unitId', 'photoId', 'ruleId']
+const ID_FIELDS = ['caseId', 'intoCaseId', 'suggestionId', 'occurrenceId', 'bookingId', 'id', 'notificationId', 'stationId', 'unitId', 'photoId', 'ruleId', 'roundId', 'proposalId', 'projectId', 'candidateId']
 const anyRoleOf = (action: ActionName) =>
   ({ resident: R1, deputy: DEPUTY, staff: STAFF, admin: ADMIN })[ACTIONS[action].roles[0]]
 const shapeOf = (action: ActionName): Record<string, unknown> => (ACTIONS[action].input as unknown as { shape?: Record<string, unknown> }).shape ?? {}

@@ -8,6 +8,7 @@ import { sessionActions } from './session'
 import { stationActions } from './stations'
 import { suggestionActions } from './suggestions'
 import { triageActions } from './triage'
+import { livelihoodActions } from './livelihood'
 
 export * from './define'
 export { submitCaseInput, CONTENT_MIN, CONTENT_MAX } from './cases'
@@ -27,6 +28,8 @@ export type { TriageView, KnowledgeEntryView, SimilarCaseView } from './triage'
 export { saveRuleInput, matterInput } from './reception'
 export type { SaveRuleInput } from './reception'
 
+export { RECEIPT_PATTERN, receiptCode, LIVELIHOOD_TITLE_MAX, LIVELIHOOD_TEXT_MAX } from './livelihood'
+
 /** Every action the `api` cloud function answers. One source of truth for both sides. */
 export const ACTIONS = {
   ...sessionActions,
@@ -38,6 +41,7 @@ export const ACTIONS = {
   ...caseExtraActions,
   ...suggestionActions,
   ...auditActions,
+  ...livelihoodActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

@@ -14,6 +14,7 @@ import { planMove } from '../domain/caseLifecycle'
 import { deadlineApplies } from '../domain/deadlines'
 import type { CaseDoc } from '../domain/records'
 import { planSupervision } from '../domain/supervision'
+import { flagOverdueMilestones } from '../application/livelihood/projects'
 
 /** Cases handled per run and kind; the timer runs every few minutes, so the rest follows soon. */
 const BATCH = 200
@@ -108,4 +109,13 @@ export async function runDeadlineJob(deps: Deps): Promise<DeadlineJobReport> {
     }
   }
   return { supervised, autoClosed }
+}
+
+/**
+ * The same machinery for 民生实事 milestones: a milestone whose date (end of that Shanghai day,
+ * domain/deadlines.ts) has passed undone is flagged once, in one conditional update of its project,
+ * and its supervisors and followers are told (application/livelihood/projects.ts).
+ */
+export async function runMilestoneDeadlineJob(deps: Deps): Promise<{ milestonesFlagged: number }> {
+  return { milestonesFlagged: await flagOverdueMilestones(deps) }
 }

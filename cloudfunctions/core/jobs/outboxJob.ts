@@ -14,6 +14,9 @@ export async function runOutboxJob(deps: Deps): Promise<OutboxJobReport> {
   const now = deps.clock.now()
   const pendingCases = await deps.store.collection<CaseDoc>('cases').find({ outboxSize: { $gt: 0 } }, { limit: 200 })
   for (const c of pendingCases) await flushOutbox(deps, c._id)
+  // 民生实事 projects carry an outbox too (progress notices to proposers and supporters).
+  const pendingProjects = await deps.store.collection<CaseDoc>('livelihood_projects').find({ outboxSize: { $gt: 0 } }, { limit: 200 })
+  for (const p of pendingProjects) await flushOutbox(deps, p._id, 'livelihood_projects')
 
   const due = await deps.store
     .collection<NotificationDoc>('notifications')

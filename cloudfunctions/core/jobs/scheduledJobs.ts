@@ -5,7 +5,7 @@ import type { Deps } from '../application/deps'
 import { runOutboxJob } from './outboxJob'
 import { runReceptionJob } from './receptionJob'
 import { runFanOutJob } from './fanOutJob'
-import { runDeadlineJob } from './deadlineJob'
+import { runDeadlineJob, runMilestoneDeadlineJob } from './deadlineJob'
 import { runPhotoCleanupJob } from './photoCleanupJob'
 
 const JOBS = {
@@ -15,6 +15,8 @@ const JOBS = {
   deadlines: runDeadlineJob,
   // Photos uploaded but never submitted, after a day.
   photoCleanup: runPhotoCleanupJob,
+  // 民生实事: overdue milestones of chosen projects, flagged once.
+  livelihoodMilestones: runMilestoneDeadlineJob,
   outbox: runOutboxJob,
 } as const
 

@@ -73,6 +73,11 @@ export const COLLECTIONS = [
   'suggestions',
   'photo_uploads',
   'audit_log',
+  'livelihood_rounds',
+  'livelihood_proposals',
+  'livelihood_projects',
+  'ballot_tokens',
+  'ballots',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -10,6 +10,8 @@ import { scanAndOpen } from '../../features/stations/scanCode'
 import { useLoader } from '../../hooks/useLoader'
 import { go, PAGES } from '../../services/navigation'
 import { isWorker } from '../../services/session'
+import { LivelihoodEntry } from '../../features/livelihood/components/LivelihoodEntry'
+import { LIVELIHOOD_PAGES } from '../../features/livelihood/routes'
 import './index.scss'
 import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 
@@ -73,6 +75,8 @@ export default function HomePage() {
           </View>
         </Card>
       ) : null}
+
+      <LivelihoodEntry url={LIVELIHOOD_PAGES.round} title='民生实事' text='征集明年的民生实事项目，提建议、附议、看票决结果和实施进度' testId='entry-livelihood' />
 
       <SectionTitle extra={stations.data ? `共 ${stations.data.length} 个` : undefined}>选择家站点反映民意</SectionTitle>
       {stations.loading ? <Loading /> : null}

@@ -9,6 +9,8 @@ import { useLoader } from '../../hooks/useLoader'
 import { go, PAGES, urls } from '../../services/navigation'
 import { RECEPTION_PAGES } from '../../features/reception/routes'
 import { isWorker } from '../../services/session'
+import { LivelihoodEntry } from '../../features/livelihood/components/LivelihoodEntry'
+import { LIVELIHOOD_PAGES } from '../../features/livelihood/routes'
 import './index.scss'
 import { usePullToRefresh } from '../../hooks/usePullToRefresh'
 
@@ -79,6 +81,12 @@ export default function MinePage() {
           ) : null}
 
           <ReceptionEntry role={me.data.role} />
+          {me.data.role === 'deputy' ? (
+            <LivelihoodEntry url={LIVELIHOOD_PAGES.deputy} title='我的票决' text='民生实事项目代表票决和我监督的项目' testId='entry-my-ballots' />
+          ) : null}
+          {me.data.role === 'staff' || me.data.role === 'admin' ? (
+            <LivelihoodEntry url={LIVELIHOOD_PAGES.office} title='民生实事票决' text='征集、遴选、票决、实施监督和满意度测评' testId='entry-livelihood-office' />
+          ) : null}
 
           {isResident ? (
             <View>

@@ -11,6 +11,8 @@ import { DeputyCard } from '../../features/stations/components/DeputyCard'
 import { ReceptionInfo } from '../../features/stations/components/ReceptionInfo'
 import { useLoader } from '../../hooks/useLoader'
 import { decodeParam, go, PAGES, urls } from '../../services/navigation'
+import { LivelihoodEntry } from '../../features/livelihood/components/LivelihoodEntry'
+import { livelihoodUrls } from '../../features/livelihood/routes'
 import './index.scss'
 
 export default function StationPage() {
@@ -86,6 +88,8 @@ export default function StationPage() {
               {checkIn.message}
             </Notice>
           ) : null}
+
+          <LivelihoodEntry url={livelihoodUrls.round({ station: data.code })} title='民生实事项目征集' text='提出您希望明年办的民生实事，为别人的建议附议' testId='station-livelihood' />
 
           <SectionTitle>民情接待日</SectionTitle>
           <Card>

@@ -8,7 +8,7 @@ import type { CollectionName, PushResult } from '../../ports'
 import type { Deps } from '../deps'
 
 /** Collections whose documents carry `outbox` + `outboxSize`. */
-export type OutboxCollection = Extract<CollectionName, 'cases' | 'reception_occurrences'>
+export type OutboxCollection = Extract<CollectionName, 'cases' | 'reception_occurrences' | 'livelihood_projects'>
 
 interface OutboxHolder {
   _id: string

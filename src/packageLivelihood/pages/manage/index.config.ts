@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '管理民生实事票决' })

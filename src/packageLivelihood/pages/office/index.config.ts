@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '民生实事票决管理' })

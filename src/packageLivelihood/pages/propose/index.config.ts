@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '提出民生实事建议' })
