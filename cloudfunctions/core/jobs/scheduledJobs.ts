@@ -7,6 +7,7 @@ import { runReceptionJob } from './receptionJob'
 import { runFanOutJob } from './fanOutJob'
 import { runDeadlineJob } from './deadlineJob'
 import { runPhotoCleanupJob } from './photoCleanupJob'
+import { runPhoneKeyRotationJob } from './phoneKeyRotationJob'
 
 const JOBS = {
   reception: runReceptionJob,
@@ -15,6 +16,8 @@ const JOBS = {
   deadlines: runDeadlineJob,
   // Photos uploaded but never submitted, after a day.
   photoCleanup: runPhotoCleanupJob,
+  // Re-seals stored phone numbers after a MINYI_PHONE_KEY rotation (one read when there is none).
+  phoneKeyRotation: runPhoneKeyRotationJob,
   outbox: runOutboxJob,
 } as const
 
