@@ -15,7 +15,7 @@ import { envFilePath, envProblems, FORBIDDEN_FUNCTION_VARIABLES, loadDeployEnv, 
 import type { DeployTarget } from './deploy/target'
 import fs from 'node:fs'
 
-const root = path.resolve(__dirname, '..')
+const repositoryRoot = path.resolve(__dirname, '..')
 
 export interface DeployArgs {
   envId: string
@@ -40,7 +40,7 @@ export function parseDeployArgs(argv: string[]): DeployArgs {
   return { envId, dryRun, skipBuild }
 }
 
-function credentials(envId: string): { secretId: string; secretKey: string; token?: string } | null {
+function credentials(root: string, envId: string): { secretId: string; secretKey: string; token?: string } | null {
   const file = envFilePath(root, envId)
   const fromFile = fs.existsSync(file) ? parseEnvFile(fs.readFileSync(file, 'utf8')) : {}
   const secretId = process.env.TENCENTCLOUD_SECRETID || fromFile.TENCENTCLOUD_SECRETID
@@ -51,12 +51,16 @@ function credentials(envId: string): { secretId: string; secretKey: string; toke
 
 export async function runDeployCli(
   argv: string[],
-  io: { log: (line: string) => void; makeTarget?: (envId: string, creds: { secretId: string; secretKey: string; token?: string }) => DeployTarget } = {
-    log: (line) => console.log(line),
-  },
+  io: {
+    log: (line: string) => void
+    /** The repository (tests use a copy). */
+    root?: string
+    makeTarget?: (envId: string, creds: { secretId: string; secretKey: string; token?: string }) => DeployTarget
+  } = { log: (line) => console.log(line) },
 ): Promise<number> {
   const args = parseDeployArgs(argv)
   const { log } = io
+  const root = io.root ?? repositoryRoot
   if (!args.skipBuild) {
     const built = await buildAll()
     for (const b of built) log(`built ${b.name}: ${(b.bytes / 1024).toFixed(0)} KB`)
@@ -88,7 +92,7 @@ export async function runDeployCli(
     for (const p of problems) log(`  - ${p}`)
     return 1
   }
-  const creds = credentials(args.envId)
+  const creds = credentials(root, args.envId)
   if (!creds) {
     log('Refusing to deploy: no credentials. Set TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (a CAM key, see docs/deploy.md) in the shell or deploy/.env.<envId>, or use --dry-run.')
     return 1
