@@ -175,7 +175,7 @@ describe('MINYI_PHONE_KEY strength', () => {
 })
 
 describe('npm run deploy (the command)', () => {
-  const run = async (argv: string[], makeTarget?: Parameters<typeof runDeployCli>[1]['makeTarget']) => {
+  const run = async (argv: string[], makeTarget?: NonNullable<Parameters<typeof runDeployCli>[1]>['makeTarget']) => {
     const lines: string[] = []
     const code = await runDeployCli([...argv, '--skip-build'], { log: (l) => lines.push(l), root: fx.root, makeTarget })
     return { code, out: lines.join('\n') }
