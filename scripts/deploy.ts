@@ -75,9 +75,23 @@ export async function runDeployCli(
   const declared = new Set(desired.functions.flatMap((f) => Object.keys(f.envVariables)))
   const ignored = unknown.filter((k) => !declared.has(k))
 
+  const creds = credentials(root, args.envId)
+  const makeTarget =
+    io.makeTarget ??
+    ((envId: string, c: { secretId: string; secretKey: string; token?: string }) => {
+      // Loaded only when credentials are there: a dry run without them needs no SDK at all.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { createManagerNodeTarget } = require('./deploy/managerNodeTarget') as typeof import('./deploy/managerNodeTarget')
+      return createManagerNodeTarget({ envId, ...c })
+    })
+
   if (args.dryRun) {
-    const plan = computePlan(desired, EMPTY_STATE)
+    // With credentials, the plan is against what the environment has (read only); without, against
+    // an unknown environment, assumed empty (the plan says which).
+    const current = creds ? await readCurrentState(makeTarget(args.envId, creds), desired) : EMPTY_STATE
+    const plan = computePlan(desired, current)
     log('')
+    if (creds) log(`DRY RUN against the current state of ${args.envId}: it was read, nothing was changed.`)
     log(formatPlan(plan, desired))
     if (ignored.length) log(`\nNot function variables (ignored here): ${ignored.join(', ')}`)
     if (problems.length) {
@@ -92,19 +106,10 @@ export async function runDeployCli(
     for (const p of problems) log(`  - ${p}`)
     return 1
   }
-  const creds = credentials(root, args.envId)
   if (!creds) {
     log('Refusing to deploy: no credentials. Set TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (a CAM key, see docs/deploy.md) in the shell or deploy/.env.<envId>, or use --dry-run.')
     return 1
   }
-  const makeTarget =
-    io.makeTarget ??
-    ((envId: string, c: { secretId: string; secretKey: string; token?: string }) => {
-      // Loaded only for a real deploy: a dry run needs neither the SDK's setup nor credentials.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { createManagerNodeTarget } = require('./deploy/managerNodeTarget') as typeof import('./deploy/managerNodeTarget')
-      return createManagerNodeTarget({ envId, ...c })
-    })
   const target = makeTarget(args.envId, creds)
   log(`target: ${target.label}`)
   const { plan, applied } = await deploy(target, desired, log)

@@ -197,6 +197,21 @@ describe('npm run deploy (the command)', () => {
     expect(out).toContain('MINYI_PHONE_KEY is missing')
   })
 
+  it('--dry-run with credentials plans against what the environment has, and changes nothing', async () => {
+    const target = createRecordingTarget()
+    await deploy(target, desiredOf())
+    delete target.env.collections.audit_log
+    const calls = target.calls.length
+    fx.write('deploy/.env.prod-env', `MINYI_PHONE_KEY=${KEY}\nMINYI_TEMPLATES=${values().MINYI_TEMPLATES}\nTENCENTCLOUD_SECRETID=id\nTENCENTCLOUD_SECRETKEY=key\n`)
+    const { code, out } = await run(['--env', 'prod-env', '--dry-run'], () => target)
+    expect(code).toBe(0)
+    expect(out).toContain('DRY RUN against the current state of prod-env')
+    expect(out).not.toContain('unknown (assumed empty)')
+    expect(out).toContain('1. create collection audit_log')
+    expect(out).not.toContain('create collection cases')
+    expect(target.calls).toHaveLength(calls)
+  })
+
   it('refuses a weak key, a forbidden variable, and missing credentials, before touching anything', async () => {
     const makeTarget = jest.fn(() => createRecordingTarget())
     fx.write('deploy/.env.prod-env', `MINYI_PHONE_KEY=${'ab'.repeat(32)}\n`)
