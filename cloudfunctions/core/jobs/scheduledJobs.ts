@@ -16,9 +16,10 @@ const JOBS = {
   deadlines: runDeadlineJob,
   // Photos uploaded but never submitted, after a day.
   photoCleanup: runPhotoCleanupJob,
-  // Re-seals stored phone numbers after a MINYI_PHONE_KEY rotation (one read when there is none).
-  phoneKeyRotation: runPhoneKeyRotationJob,
   outbox: runOutboxJob,
+  // Re-seals stored phone numbers after a MINYI_PHONE_KEY rotation (one read when there is none).
+  // After the outbox: it writes no notices, and it is the least urgent.
+  phoneKeyRotation: runPhoneKeyRotationJob,
 } as const
 
 export async function runScheduledJobs(deps: Deps): Promise<Record<string, unknown>> {
