@@ -110,6 +110,23 @@ describeOnLinux('the bundles on Node 18.15', () => {
     expect(JSON.parse(tick.logs[tick.logs.length - 1]!)).toMatchObject({ kind: 'timer', fn: 'timer', ms: expect.any(Number) })
   }, 60_000)
 
+  it('declare every package they load in their package.json, at the version tested here', () => {
+    const { builtinModules } = require('node:module') as typeof import('node:module')
+    for (const [name, code] of Object.entries(built)) {
+      const declared = (JSON.parse(readFileSync(path.join(repo, 'cloudfunctions', name, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies
+      const loaded = new Set(
+        [...code.matchAll(/(?:require|import)\("([^"]+)"\)/g)]
+          .map((m) => m[1]!)
+          .filter((id) => !id.startsWith('node:') && !builtinModules.includes(id))
+          .map((id) => (id.startsWith('@') ? id.split('/').slice(0, 2).join('/') : id.split('/')[0]!)),
+      )
+      for (const pkg of loaded) {
+        // CloudBase installs these from the function's package.json (installDependency).
+        expect([name, pkg, declared[pkg] ?? 'not declared']).toEqual([name, pkg, JSON.parse(readFileSync(path.join(repo, 'node_modules', pkg, 'package.json'), 'utf8')).version])
+      }
+    }
+  })
+
   it('use no JavaScript API newer than Node 18', () => {
     // Methods and globals that Node 18.15 (V8 10.2) does not have; the build's target only lowers syntax.
     const newer = [/\.toSorted\(/, /\.toReversed\(/, /\.toSpliced\(/, /\.findLastIndex\(/, /\bObject\.groupBy\(/, /\bMap\.groupBy\(/, /\bPromise\.withResolvers\(/, /\bArray\.fromAsync\(/, /\.isWellFormed\(/, /\bSymbol\.dispose\b/]
