@@ -96,3 +96,33 @@ describe('phone key rotation', () => {
     expect(await runPhoneKeyRotationJob(h.deps)).toEqual({ keyId: phoneKeyId(NEW), resealed: 1, done: true })
   })
 })
+
+describe('every stored phone is covered by the rotation', () => {
+  it('each record type with a phoneSealed field is in PHONE_SEALED_COLLECTIONS (a tripwire for new ones)', () => {
+    // Record types live in cloudfunctions/core/domain; each `phoneSealed` field there is one
+    // collection's documents. A new one must be added to the job's list (and this map).
+    const fs = require('node:fs') as typeof import('node:fs')
+    const path = require('node:path') as typeof import('node:path')
+    const domain = path.resolve(__dirname, '../../cloudfunctions/core/domain')
+    const found: string[] = []
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name)
+        if (entry.isDirectory()) walk(file)
+        else if (file.endsWith('.ts')) {
+          let current = ''
+          for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+            const m = /^export interface (\w+)/.exec(line)
+            if (m) current = m[1]!
+            if (/^\s+phoneSealed\??:/.test(line)) found.push(current)
+          }
+        }
+      }
+    }
+    walk(domain)
+    const collectionOf: Record<string, string> = { CaseDoc: 'cases', BookingDoc: 'reception_bookings' }
+    expect(found.map((type) => collectionOf[type] ?? `${type}: add its collection to PHONE_SEALED_COLLECTIONS`).sort()).toEqual(
+      [...PHONE_SEALED_COLLECTIONS].sort(),
+    )
+  })
+})
