@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Deps } from '../cloudfunctions/core/application/deps'
 import { configFromEnv } from '../cloudfunctions/core/config'
-import { createAesPhoneVault, parseKey } from '../cloudfunctions/core/adapters/crypto/aesPhoneVault'
+import { createAesPhoneVault, parseKey, parsePreviousKeys } from '../cloudfunctions/core/adapters/crypto/aesPhoneVault'
 import { openNedbStore } from '../cloudfunctions/core/adapters/embedded/nedbStore'
 import { createRecordingNotifier } from '../cloudfunctions/core/adapters/local/recordingNotifier'
 import { createLocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
@@ -54,7 +54,7 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> 
     contentCheck: createWordListContentCheck(),
     notifier: createRecordingNotifier(store, clock, randomUUID),
     pushNeedsConsent: false,
-    phoneVault: createAesPhoneVault(loadLocalPhoneKey(env, options.dataDir)),
+    phoneVault: createAesPhoneVault(loadLocalPhoneKey(env, options.dataDir), parsePreviousKeys(env.MINYI_PHONE_KEY_PREVIOUS)),
     // Photos under <DATA_DIR>/uploads, served only through the access-checked route (server/photoRoutes.ts).
     fileStore: createLocalFileStore({ root: path.join(options.dataDir, 'uploads'), now: () => clock.now() }),
     qrCode: createLocalQrCodeMaker(localBaseUrl(env)),

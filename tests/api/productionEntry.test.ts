@@ -105,6 +105,31 @@ describe('the deployed api function', () => {
     expect(accepted).toMatchObject({ ok: true, data: { status: 'accepted' } })
   })
 
+  it('logs one JSON line per request: action, code, duration, and nothing personal', async () => {
+    const openid = 'o-log-check-user-1'
+    asWeChatUser(openid)
+    const main = loadEntry('api')
+    const lines: string[] = []
+    const spy = jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')))
+    try {
+      await main({ action: 'case.submit', input: { ...validOpinion, phone: '13700002222', content: '张三家门口的路灯坏了很久，晚上出行不便。' }, requestId: 'prod-log-0001' })
+      await main({ action: 'case.submit', input: { ...validOpinion, content: '' }, requestId: 'prod-log-0002' })
+      await main({ action: '13700002222', input: {}, requestId: 'not a request id 13700002222' })
+    } finally {
+      spy.mockRestore()
+    }
+    expect(lines).toHaveLength(3)
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+    expect(parsed[0]).toEqual({ kind: 'request', fn: 'api', action: 'case.submit', code: 'OK', ms: expect.any(Number), requestId: 'prod-log-0001', identified: true })
+    expect(parsed[1]).toMatchObject({ action: 'case.submit', code: 'INVALID_INPUT', requestId: 'prod-log-0002' })
+    expect(parsed[2]).toMatchObject({ action: 'unknown', requestId: null })
+    for (const line of lines) {
+      expect(line).not.toContain(openid)
+      expect(line).not.toContain('13700002222')
+      expect(line).not.toContain('张三')
+    }
+  })
+
   it('refuses to run without the phone-number key', async () => {
     asWeChatUser(devOpenid('dev-resident-1'))
     const key = process.env.MINYI_PHONE_KEY

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Deps } from '../application/deps'
 import { configFromEnv } from '../config'
-import { createAesPhoneVault, parseKey } from '../adapters/crypto/aesPhoneVault'
+import { createAesPhoneVault, parseKey, parsePreviousKeys } from '../adapters/crypto/aesPhoneVault'
 import { createCloudbaseStore } from '../adapters/cloudbase/cloudbaseStore'
 import { createCloudbaseFileStore, type CloudStorageApi } from '../adapters/cloudbase/cloudbaseFileStore'
 import { createMsgSecCheck } from '../adapters/wechat/msgSecCheck'
@@ -42,7 +42,8 @@ export function createCloudDeps(runtime: CloudRuntime): Deps {
     contentCheck: createMsgSecCheck(runtime.openapi, log),
     notifier: createSubscribeNotifier(runtime.openapi, templatesFromEnv(env), env.MINYI_MINIPROGRAM_STATE ?? 'formal'),
     pushNeedsConsent: true,
-    phoneVault: createAesPhoneVault(parseKey(env.MINYI_PHONE_KEY)),
+    // During a key rotation MINYI_PHONE_KEY_PREVIOUS holds the old key: read with both, seal with the new.
+    phoneVault: createAesPhoneVault(parseKey(env.MINYI_PHONE_KEY), parsePreviousKeys(env.MINYI_PHONE_KEY_PREVIOUS)),
     // Photos: the mini-program uploads to cloud storage under uploads/<openid>/; temp URLs to view.
     fileStore: createCloudbaseFileStore(runtime.app as unknown as CloudStorageApi, { log }),
     qrCode: createWxacodeMaker(runtime.openapi, wxacodeEnvVersion(env)),

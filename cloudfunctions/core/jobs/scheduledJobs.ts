@@ -7,6 +7,7 @@ import { runReceptionJob } from './receptionJob'
 import { runFanOutJob } from './fanOutJob'
 import { runDeadlineJob, runMilestoneDeadlineJob } from './deadlineJob'
 import { runPhotoCleanupJob } from './photoCleanupJob'
+import { runPhoneKeyRotationJob } from './phoneKeyRotationJob'
 
 const JOBS = {
   reception: runReceptionJob,
@@ -18,6 +19,9 @@ const JOBS = {
   // 民生实事: overdue milestones of chosen projects, flagged once.
   livelihoodMilestones: runMilestoneDeadlineJob,
   outbox: runOutboxJob,
+  // Re-seals stored phone numbers after a MINYI_PHONE_KEY rotation (one read when there is none).
+  // After the outbox: it writes no notices, and it is the least urgent.
+  phoneKeyRotation: runPhoneKeyRotationJob,
 } as const
 
 export async function runScheduledJobs(deps: Deps): Promise<Record<string, unknown>> {

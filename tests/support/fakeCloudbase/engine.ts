@@ -35,6 +35,8 @@ export interface CollectionSpec {
 interface StoredCollection {
   docs: Map<string, Doc>
   uniqueIndexes: IndexSpec[]
+  /** Every index, as the management API describes them (unique ones are also enforced). */
+  indexes: IndexSpec[]
 }
 
 const fail = (message: string, code = 'DATABASE_REQUEST_FAILED'): never => {
@@ -385,14 +387,54 @@ export class FakeDatabase {
 
   createCollection(spec: CollectionSpec): void {
     if (this.collections.has(spec.name)) fail(`collection ${spec.name} already exists`, 'DATABASE_COLLECTION_ALREADY_EXIST')
-    this.collections.set(spec.name, { docs: new Map(), uniqueIndexes: (spec.indexes ?? []).filter((i) => i.unique) })
+    const indexes = [...(spec.indexes ?? [])]
+    this.collections.set(spec.name, { docs: new Map(), indexes, uniqueIndexes: indexes.filter((i) => i.unique) })
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  collectionNames(): string[] {
+    return [...this.collections.keys()].sort()
+  }
+
+  /** The indexes of a collection (management API), or null when it does not exist. */
+  describeCollection(name: string): { indexes: IndexSpec[]; count: number } | null {
+    const coll = this.collections.get(name)
+    return coll ? { indexes: coll.indexes.map((i) => ({ ...i, keys: [...i.keys] })), count: coll.docs.size } : null
+  }
+
+  /** Adds an index (management API); a unique one is refused when stored documents already clash. */
+  createIndex(name: string, index: IndexSpec): void {
+    const coll = this.collection(name)
+    if (!index.name) fail('an index needs a name', 'INVALID_PARAM')
+    if (coll.indexes.some((i) => i.name === index.name)) fail(`index ${index.name} already exists on ${name}`, 'DATABASE_INDEX_ALREADY_EXIST')
+    if (index.unique) {
+      const key = (d: Doc) => canonical(index.keys.map((k) => valuesAt(d, k.name.split('.'))[0] ?? null))
+      const seen = new Set<string>()
+      for (const doc of coll.docs.values()) {
+        const k = key(doc)
+        if (seen.has(k)) fail(`E11000 duplicate key error collection: ${name} index: ${index.name} dup key: ${k}`, 'DATABASE_DUPLICATE_WRITE')
+        seen.add(k)
+      }
+    }
+    coll.indexes.push(index)
+    coll.uniqueIndexes = coll.indexes.filter((i) => i.unique)
+  }
+
+  dropIndex(name: string, indexName: string): void {
+    const coll = this.collection(name)
+    if (!coll.indexes.some((i) => i.name === indexName)) fail(`index ${indexName} does not exist on ${name}`, 'DATABASE_INDEX_NOT_EXIST')
+    coll.indexes = coll.indexes.filter((i) => i.name !== indexName)
+    coll.uniqueIndexes = coll.indexes.filter((i) => i.unique)
   }
 
   private collection(name: string): StoredCollection {
     let found = this.collections.get(name)
     if (!found) {
       if (this.strict) fail(`集合 ${name} 不存在 (collection does not exist)`, 'DATABASE_COLLECTION_NOT_EXIST')
-      found = { docs: new Map(), uniqueIndexes: [] }
+      found = { docs: new Map(), uniqueIndexes: [], indexes: [] }
       this.collections.set(name, found)
     }
     return found

@@ -32,7 +32,19 @@
 // - No transactions (`transactionId` is refused), aggregation, projections, geo, regex, watch,
 //   `$elemMatch/$all/$size`, `$addToSet/$pop/$min/$max/$mul/$rename`, `$push` with `$sort/$slice`:
 //   they answer an error rather than being half-emulated.
-// - Non-database actions (functions, storage, wx.openApi…).
+// - Non-database actions (functions, storage files, wx.openApi…).
+//
+// The management API, for @cloudbase/manager-node (the deploy, scripts/deploy/managerNodeTarget.ts)
+// - Tencent Cloud API 3.0 calls to the `tcb` service: `POST <cloudApiUrl>` with the action in
+//   `X-TC-Action` and a JSON body, answered `{ Response: { …, RequestId } }` or
+//   `{ Response: { Error: { Code, Message }, RequestId } }`. Point the SDK here with
+//   `TCB_BASE_URL=<fake.cloudApiUrl>` (the SDK reads it for every request). The signature is not
+//   checked (a `TC3-HMAC-SHA256` Authorization header is required).
+// - Actions: DescribeEnvInfo (this environment, one database instance, one storage bucket),
+//   DescribeTable / CreateTable / UpdateTable (CreateIndexes, DropIndexes) / ListTables on the same
+//   collections the database actions use, DescribeResourcePermission / ModifyResourcePermission
+//   for collections (the stored rule is reported back; not enforced, see above), and
+//   DescribeStorageSafeRule / ModifyStorageSafeRule.
 //
 // Note for callers: outside Tencent Cloud, node-sdk probes http://metadata.tencentyun.com twice before
 // EVERY request (30 ms timeout each, never cached when it fails), ~60 ms per call. Set
@@ -60,6 +72,12 @@ export interface FakeRequest {
 export interface FakeCloudbase {
   /** The `serviceUrl` for node-sdk, `http://127.0.0.1:<port>/admin`. */
   url: string
+  /** The management API for manager-node (`TCB_BASE_URL`), `http://127.0.0.1:<port>/cloudapi`. */
+  cloudApiUrl: string
+  /** Every management action received, in order. */
+  cloudApiRequests: string[]
+  /** Collection permissions and the storage rule, as set through the management API. */
+  rules: { collections: Map<string, { permission: string; rule: string | null }>; storage: { acl: string; rule: string | null } }
   env: string
   /** `tcb.init(fake.sdkConfig)` points the real SDK here. */
   sdkConfig: { env: string; secretId: string; secretKey: string; serviceUrl: string }
@@ -141,11 +159,132 @@ function handle(db: FakeDatabase, body: Body): unknown {
   }
 }
 
+type Rules = FakeCloudbase['rules']
+
+class CloudApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+function handleCloudApi(db: FakeDatabase, rules: Rules, env: string, action: string, body: Body): Record<string, unknown> {
+  if (body.EnvId !== undefined && body.EnvId !== env) throw new CloudApiError('ResourceNotFound.Env', `environment ${String(body.EnvId)} does not exist`)
+  const table = () => {
+    if (typeof body.TableName !== 'string' || !body.TableName) throw new CloudApiError('InvalidParameter', 'TableName is required')
+    return body.TableName
+  }
+  const describe = (name: string) => {
+    const found = db.describeCollection(name)
+    if (!found) throw new CloudApiError('ResourceNotFound', `集合 ${name} 不存在`)
+    return found
+  }
+  switch (action) {
+    case 'DescribeEnvInfo':
+      if (body.EnvId !== env) throw new CloudApiError('ResourceNotFound.Env', `environment ${String(body.EnvId)} does not exist`)
+      return {
+        EnvInfo: {
+          EnvBaseInfo: {
+            EnvId: env,
+            Alias: env,
+            Status: 'NORMAL',
+            Databases: [{ InstanceId: `${env}-db`, Region: 'ap-shanghai', Status: 'RUNNING' }],
+            Storages: [{ Region: 'ap-shanghai', Bucket: `${env}-bucket`, CdnDomain: `${env}.tcb.qcloud.la`, AppId: '1250000000' }],
+            Functions: [{ Namespace: env, Region: 'ap-shanghai' }],
+            LogServices: [],
+            StaticStorages: [],
+          },
+        },
+      }
+    case 'DescribeTable': {
+      const found = describe(table())
+      return {
+        IndexNum: found.indexes.length + 1,
+        Indexes: [
+          { Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }], Unique: true, Size: 0, Accesses: { Ops: 0, Since: '' } },
+          ...found.indexes.map((i) => ({
+            Name: i.name,
+            Keys: i.keys.map((k) => ({ Name: k.name, Direction: String(k.direction ?? '1') })),
+            Unique: Boolean(i.unique),
+            Size: 0,
+            Accesses: { Ops: 0, Since: '' },
+          })),
+        ],
+      }
+    }
+    case 'CreateTable': {
+      const name = table()
+      if (db.hasCollection(name)) throw new CloudApiError('ResourceInUse', `集合 ${name} 已存在`)
+      db.createCollection({ name })
+      return {}
+    }
+    case 'UpdateTable': {
+      const name = table()
+      describe(name)
+      for (const drop of (body.DropIndexes as Array<{ IndexName: string }> | undefined) ?? []) {
+        try {
+          db.dropIndex(name, drop.IndexName)
+        } catch (error) {
+          throw new CloudApiError('ResourceNotFound', (error as Error).message)
+        }
+      }
+      type Create = { IndexName: string; MgoKeySchema: { MgoIsUnique?: boolean; MgoIndexKeys: Array<{ Name: string; Direction: string }> } }
+      for (const create of (body.CreateIndexes as Create[] | undefined) ?? []) {
+        try {
+          db.createIndex(name, {
+            name: create.IndexName,
+            unique: Boolean(create.MgoKeySchema?.MgoIsUnique),
+            keys: (create.MgoKeySchema?.MgoIndexKeys ?? []).map((k) => ({ name: k.Name, direction: k.Direction })),
+          })
+        } catch (error) {
+          throw new CloudApiError('FailedOperation', (error as Error).message)
+        }
+      }
+      return {}
+    }
+    case 'ListTables': {
+      const names = db.collectionNames()
+      return { Tables: names.map((TableName) => ({ TableName, Count: db.describeCollection(TableName)!.count })), Pager: { Offset: 0, Limit: names.length, Total: names.length } }
+    }
+    case 'DescribeResourcePermission': {
+      const wanted = (body.Resources as string[] | undefined) ?? [...rules.collections.keys()]
+      const list = wanted
+        .filter((r) => db.hasCollection(r))
+        .map((r) => {
+          const p = rules.collections.get(r) ?? { permission: 'PRIVATE', rule: null }
+          return { ResourceType: 'collection', Resource: r, Permission: p.permission, ...(p.rule ? { SecurityRule: p.rule } : {}) }
+        })
+      return { Data: { TotalCount: list.length, PermissionList: list } }
+    }
+    case 'ModifyResourcePermission': {
+      if (body.ResourceType !== 'collection') throw new CloudApiError('InvalidParameter', 'only collection permissions are emulated')
+      const name = String(body.Resource)
+      describe(name)
+      if (body.Permission === 'CUSTOM') JSON.parse(String(body.SecurityRule))
+      rules.collections.set(name, { permission: String(body.Permission), rule: body.Permission === 'CUSTOM' ? String(body.SecurityRule) : null })
+      return { Data: { Success: true } }
+    }
+    case 'DescribeStorageSafeRule':
+      return { AclTag: rules.storage.acl, ...(rules.storage.rule ? { Rule: rules.storage.rule } : {}) }
+    case 'ModifyStorageSafeRule':
+      if (body.Bucket !== `${env}-bucket`) throw new CloudApiError('ResourceNotFound', `bucket ${String(body.Bucket)} does not exist`)
+      rules.storage = { acl: String(body.AclTag), rule: body.AclTag === 'CUSTOM' ? String(body.Rule) : null }
+      return {}
+    default:
+      throw new CloudApiError('UnsupportedOperation', `action ${action} is not emulated by the fake endpoint`)
+  }
+}
+
 export async function startFakeCloudbase(options: FakeCloudbaseOptions = {}): Promise<FakeCloudbase> {
   const env = options.env ?? 'test-env'
   const db = new FakeDatabase(Boolean(options.collections))
   for (const spec of options.collections ?? []) db.createCollection(spec)
   const requests: FakeRequest[] = []
+  const cloudApiRequests: string[] = []
+  // A new environment: collections 仅创建者可读写 (PRIVATE), storage 所有用户可读 (READONLY), until set.
+  const rules: Rules = { collections: new Map(), storage: { acl: 'READONLY', rule: null } }
   let counter = 0
 
   const server = http.createServer((req, res) => {
@@ -158,6 +297,24 @@ export async function startFakeCloudbase(options: FakeCloudbaseOptions = {}): Pr
         res.end(JSON.stringify({ requestId, ...payload }))
       }
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      if (req.method === 'POST' && url.pathname === '/cloudapi') {
+        const reply = (response: Record<string, unknown>) => {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+          res.end(JSON.stringify({ Response: { ...response, RequestId: requestId } }))
+        }
+        const action = String(req.headers['x-tc-action'] ?? '')
+        cloudApiRequests.push(action)
+        try {
+          if (!String(req.headers.authorization ?? '').startsWith('TC3-HMAC-SHA256 ')) {
+            throw new CloudApiError('AuthFailure.SignatureFailure', 'a TC3-HMAC-SHA256 signature is required')
+          }
+          reply(handleCloudApi(db, rules, env, action, JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Body))
+        } catch (error) {
+          const code = error instanceof CloudApiError ? error.code : 'InternalError'
+          reply({ Error: { Code: code, Message: (error as Error).message } })
+        }
+        return
+      }
       if (req.method !== 'POST' || url.pathname !== '/admin') {
         res.writeHead(404).end()
         return
@@ -193,6 +350,9 @@ export async function startFakeCloudbase(options: FakeCloudbaseOptions = {}): Pr
   const url = `http://127.0.0.1:${port}/admin`
   return {
     url,
+    cloudApiUrl: `http://127.0.0.1:${port}/cloudapi`,
+    cloudApiRequests,
+    rules,
     env,
     sdkConfig: { env, secretId: 'fake-secret-id', secretKey: 'fake-secret-key', serviceUrl: url },
     requests,

@@ -73,6 +73,9 @@ export async function deliverPush(deps: Deps, notificationId: string): Promise<N
   const n = await notifications.get(notificationId)
   if (!n || n.push.status !== 'pending' || !n.push.template) return n?.push.status ?? 'not_applicable'
   const now = deps.clock.now()
+  // Another sender claimed it after our caller saw it due (a claim moves nextAttemptAt into the
+  // future): read after that claim, the attempts check below would pass, so stop here.
+  if (n.push.nextAttemptAt && n.push.nextAttemptAt > now.toISOString()) return 'pending'
   const record = (status: NotificationDoc['push']['status'], lastError: string | null) =>
     notifications.update(
       { _id: n._id, 'push.attempts': n.push.attempts + 1 },
