@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { auditActions } from './audit'
+import { accountActions } from './accounts'
 import { caseActions } from './cases'
 import { caseExtraActions } from './caseExtras'
 import { notificationActions } from './notifications'
@@ -26,6 +27,8 @@ export { KNOWLEDGE_STATUS_LABELS, triageViewSchema, knowledgeEntrySchema, simila
 export type { TriageView, KnowledgeEntryView, SimilarCaseView } from './triage'
 export { saveRuleInput, matterInput } from './reception'
 export type { SaveRuleInput } from './reception'
+export { invitationCode, createAccountInput } from './accounts'
+export type { CreateAccountInput } from './accounts'
 
 /** Every action the `api` cloud function answers. One source of truth for both sides. */
 export const ACTIONS = {
@@ -38,6 +41,7 @@ export const ACTIONS = {
   ...caseExtraActions,
   ...suggestionActions,
   ...auditActions,
+  ...accountActions,
 }
 
 export type ActionName = keyof typeof ACTIONS
