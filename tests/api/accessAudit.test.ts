@@ -193,6 +193,17 @@ const outOfScope: Row[] = [
   // Messages are the recipient's.
   ['a resident marking someone else’s message read', R2, 'notification.markRead', (w) => ({ notificationId: w.note }), 'NOT_FOUND', '没有找到这条消息'],
   ['staff marking a resident’s message read', STAFF, 'notification.markRead', (w) => ({ notificationId: w.note }), 'NOT_FOUND', '没有找到这条消息'],
+  // Accounts and posters (tests/api/accounts.test.ts has the role-ceiling table).
+  ['湖滨 staff revoking 翠苑’s staff', STAFF, 'admin.account.revoke', () => ({ accountId: 'dev-staff-2' }), 'FORBIDDEN', '您不能管理这个账号（不能管理高于本人角色或本人范围以外的账号）'],
+  ['湖滨 staff revoking the admin', STAFF, 'admin.account.revoke', () => ({ accountId: ADMIN }), 'FORBIDDEN', '您不能管理这个账号（不能管理高于本人角色或本人范围以外的账号）'],
+  ['another district’s admin revoking our staff', OTHER_ADMIN, 'admin.account.revoke', () => ({ accountId: STAFF }), 'NOT_FOUND', '没有找到这个账号，或您无权管理'],
+  ['another district’s admin re-inviting our staff', OTHER_ADMIN, 'admin.invitation.create', () => ({ accountId: STAFF }), 'NOT_FOUND', '没有找到这个账号，或您无权管理'],
+  ['staff granting a station outside their own', STAFF, 'admin.account.create', () => ({ role: 'staff', name: '张三', stationIds: ['station-cuiyuan'] }), 'FORBIDDEN', '不能授予本人范围以外的家站点'],
+  ['staff of 翠苑 printing 湖滨’s poster', CUIYUAN_STAFF, 'admin.poster.station', () => ({ stationId: 'station-hubin' }), 'NOT_FOUND', '没有找到这个家站点，或您无权打印它的海报'],
+  ['another district’s admin printing a deputy’s poster', OTHER_ADMIN, 'admin.poster.deputy', () => ({ deputyId: 'deputy-1' }), 'NOT_FOUND', '没有找到这位代表，或您无权打印他的海报'],
+  ['office staff (no station) printing a poster', STREET_OFFICE, 'admin.poster.station', () => ({ stationId: 'station-hubin' }), 'NOT_FOUND', '没有找到这个家站点，或您无权打印它的海报'],
+  ['a deputy printing a poster', DEPUTY, 'admin.poster.deputy', () => ({ deputyId: 'deputy-1' }), 'FORBIDDEN', ROLE],
+  ['a resident listing accounts', R1, 'admin.account.list', () => ({}), 'FORBIDDEN', ROLE],
 ]
 
 describe('out-of-scope callers are refused in Chinese, and nothing is written', () => {
@@ -439,6 +450,20 @@ const retries: Retry[] = [
     await h.ok(DISTRICT_OFFICE, 'suggestion.recordAnswer', { suggestionId: w.sub, answer: ANSWER })
     return [DEPUTY, { suggestionId: w.sub, rating: 'unsatisfied', comment: '还需跟进' }]
   }],
+  ['admin.account.create', async () => [ADMIN, { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] }]],
+  ['admin.account.revoke', async () => [ADMIN, { accountId: 'dev-staff-2', reason: '调离岗位' }]],
+  ['admin.invitation.create', async () => {
+    const { account } = await h.ok(ADMIN, 'admin.account.create', { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] })
+    return [ADMIN, { accountId: account.id }]
+  }],
+  ['admin.invitation.revoke', async () => {
+    const { invitation } = await h.ok(STAFF, 'admin.account.create', { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] })
+    return [STAFF, { invitationId: invitation.id }]
+  }],
+  ['invitation.accept', async () => {
+    const { invitation } = await h.ok(ADMIN, 'admin.account.create', { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] })
+    return [R2, { code: invitation.code }]
+  }],
 ]
 
 describe('a retried request does nothing twice', () => {
@@ -534,12 +559,23 @@ const reads: Read[] = [
   ['suggestion.get', DISTRICT_OFFICE, (w) => ({ suggestionId: w.sub })],
   ['suggestion.list', DEPUTY, () => ({})],
   ['admin.audit.list', ADMIN, () => ({})],
+  ['admin.account.list', STAFF, () => ({})],
+  ['admin.poster.station', STAFF, () => ({ stationId: 'station-hubin' })],
+  ['admin.poster.deputy', ADMIN, () => ({ deputyId: 'deputy-1' })],
 ]
 
 describe('reads write nothing', () => {
   it('every action that is not `mutates` is listed here or below', () => {
-    const listed = [...reads.map(([action]) => action), 'case.revealPhone', 'notification.markRead'].sort()
+    const listed = [...reads.map(([action]) => action), 'case.revealPhone', 'notification.markRead', 'invitation.preview'].sort()
     expect(listed).toEqual((Object.keys(ACTIONS) as ActionName[]).filter((a) => !ACTIONS[a].mutates).sort())
+  })
+
+  it('invitation.preview (needs a code made first) changes no stored document', async () => {
+    await world()
+    const { invitation } = await h.ok(ADMIN, 'admin.account.create', { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] })
+    const before = await everything()
+    expect((await h.ok(R2, 'invitation.preview', { code: invitation.code })).name).toBe('林小雨')
+    expect(await everything()).toEqual(before)
   })
 
   it.each(reads)('%s changes no stored document', async (action, who, input) => {

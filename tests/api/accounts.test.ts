@@ -9,6 +9,9 @@ import { hashInvitationCode } from '../../cloudfunctions/core/domain/accountRule
 import { createHarness, validOpinion, type Harness } from '../support/apiHarness'
 import { CHINESE, OTHER_DISTRICT_ADMIN, STREET_OFFICE, addOtherDistrict, refusal, submit } from './caseFixtures'
 
+// Each creation draws a QR code (about a second on a busy machine).
+jest.setTimeout(30_000)
+
 let h: Harness
 afterEach(() => h?.close())
 

@@ -401,7 +401,9 @@ export async function acceptInvitation(
   if (!account) throw new DomainError('NOT_FOUND', INVITATION_NOT_FOUND)
   const now = deps.clock.now()
   const mine = invitation.status === 'used' && invitation.usedBy === caller.userId
-  if (mine && account.openid === caller.openid) {
+  // A retry once bound: the caller is now the account itself (the router's memory of the request
+  // was keyed by the resident record), so the answer is the same as the first.
+  if (invitation.status === 'used' && account.openid === caller.openid) {
     const { roleLabel, scopeLabel } = await describe(deps, account)
     return { role: account.role, roleLabel, name: account.name, scopeLabel }
   }

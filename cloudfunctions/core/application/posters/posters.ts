@@ -65,7 +65,10 @@ export async function stationPoster(deps: Deps, caller: Caller, stationId: strin
     blocks.push({ kind: 'space', height: 4 }, { kind: 'text', text: '本站人大代表', size: 14, bold: true, align: 'center' })
     blocks.push({ kind: 'badges', items: deputies.map(badge), size: 52 })
   }
-  blocks.push({ kind: 'text', text: `地址：${station.address}    开放时间：${station.openHours}    电话：${station.contactPhone}`, size: 10, align: 'center', color: '#555555' })
+  blocks.push(
+    { kind: 'text', text: `地址：${station.address}`, size: 10, align: 'center', color: '#555555' },
+    { kind: 'text', text: `开放时间：${station.openHours}    电话：${station.contactPhone}`, size: 10, align: 'center', color: '#555555' },
+  )
   const title = `${station.name}民意码海报`
   const lines = [station.name, POSTER_SLOGAN, ...days, ...deputies.map((d) => d.name)]
   return deliver(deps, { title, blocks }, `${station.name}-民意码海报.pdf`, lines)
