@@ -19,7 +19,10 @@ export interface BootstrapResult {
   reissued: boolean
 }
 
-export async function bootstrapFirstAdmin(deps: Deps, input: { districtId: string; name: string }): Promise<BootstrapResult> {
+/** Needs only the store, the clock and ids: it runs from a script, outside any function. */
+export type BootstrapDeps = Pick<Deps, 'store' | 'clock' | 'newId'>
+
+export async function bootstrapFirstAdmin(deps: BootstrapDeps, input: { districtId: string; name: string }): Promise<BootstrapResult> {
   const region = await deps.store.collection<RegionDoc>('regions').get(input.districtId)
   if (!region) throw new DomainError('NOT_FOUND', `没有找到行政区 ${input.districtId}`)
   if (region.level !== 'district') throw new DomainError('INVALID_INPUT', `${region.name}不是区（县）级行政区，首个管理员应建在区一级`)
