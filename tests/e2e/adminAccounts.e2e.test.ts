@@ -28,7 +28,20 @@ async function desk(userId: string): Promise<Page> {
 
 const shown = (page: Page, testId: string) => page.getByTestId(testId).filter({ visible: true })
 
+/** One api call as a demo user (setup only: a resident's opinion at 湖滨 for the inbox). */
+async function callAs(userId: string, action: string, input: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${app.baseUrl}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Dev-User': userId },
+    body: JSON.stringify({ action, input, requestId: `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}` }),
+  })
+  const body = (await response.json()) as { ok: boolean }
+  if (!body.ok) throw new Error(`${action} failed: ${JSON.stringify(body)}`)
+}
+
 it('an admin invites 湖滨 staff; a fresh user accepts and sees 湖滨’s inbox; the poster preview shows', async () => {
+  const opinion = '湖滨路公交站的候车亭顶棚破了，下雨天老人没处躲雨。'
+  await callAs('dev-resident-1', 'case.submit', { stationCode: 'HBJD', category: 'traffic', content: opinion, privacyConsent: true })
   const admin = await desk('dev-admin-1')
   await admin.goto(`${app.baseUrl}/#/packageAdmin/pages/accounts/index`)
   await shown(admin, 'account-form').waitFor()
@@ -48,7 +61,8 @@ it('an admin invites 湖滨 staff; a fresh user accepts and sees 湖滨’s inbo
   await shown(fresh, 'invitation-accept').click()
   await shown(fresh, 'invitation-go-work').click()
   await fresh.waitForURL(/packageWork\/pages\/inbox/)
-  await fresh.getByText('湖滨', { exact: false }).first().waitFor()
+  await fresh.getByText('林小雨', { exact: false }).first().waitFor()
+  await fresh.getByText(opinion.slice(0, 10), { exact: false }).first().waitFor()
   await screenshot(fresh, 'invited-staff-inbox')
 
   await admin.goto(`${app.baseUrl}/#/packageAdmin/pages/posters/index`)
@@ -56,7 +70,11 @@ it('an admin invites 湖滨 staff; a fresh user accepts and sees 湖滨’s inbo
   await shown(admin, 'poster-station-preview').click()
   const preview = shown(admin, 'poster-preview')
   await preview.waitFor({ timeout: 30_000 })
-  const loaded = await preview.locator('img').first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
-  expect(loaded).toBe(true)
+  const image = preview.locator('img').first()
+  await image.evaluate((img: HTMLImageElement) => (img.complete ? null : new Promise((resolve) => img.addEventListener('load', resolve))))
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(620)
+  // Shown whole, in A4 proportions: taller than wide.
+  const box = await image.boundingBox()
+  expect(box && box.height > box.width * 1.3).toBe(true)
   await screenshot(admin, 'admin-poster-preview')
 }, 180_000)
