@@ -6,16 +6,17 @@ import { Image, View } from '@tarojs/components'
 import type { AccountView, IssuedInvitation } from '@minyi/types'
 import { Button, Card, ChoiceChips, ErrorText, ErrorView, Field, Loading, Notice, Page, SectionTitle, Tag, TextInput } from '../../../components'
 import { createAccount, listAccounts, reinvite, revokeAccount, revokeInvitation } from '../../../features/accounts/api'
-import { listStations } from '../../../features/stations/api'
+import { getStation, listStations } from '../../../features/stations/api'
 import { useLoader } from '../../../hooks/useLoader'
 import { errorMessage } from '../../../services/api'
 import { confirm } from '../../../services/dialog'
 import { newRequestId } from '../../../services/requestId'
 import './index.scss'
 
-type Role = 'staff' | 'admin'
+type Role = 'staff' | 'deputy' | 'admin'
 const ROLE_CHOICES = [
   { value: 'staff' as const, label: '联络站工作人员' },
+  { value: 'deputy' as const, label: '人大代表' },
   { value: 'admin' as const, label: '人大机关' },
 ]
 
@@ -43,6 +44,9 @@ export default function AccountsPage() {
   const [role, setRole] = useState<Role>('staff')
   const [name, setName] = useState('')
   const [stationId, setStationId] = useState<string | null>(null)
+  const [deputyId, setDeputyId] = useState<string | null>(null)
+  const stationCode = stations.data?.find((s) => s.id === stationId)?.code ?? null
+  const station = useLoader(role === 'deputy' && stationCode ? () => getStation(stationCode) : null, [role, stationCode])
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [issued, setIssued] = useState<{ invitation: IssuedInvitation; name: string } | null>(null)
@@ -51,7 +55,13 @@ export default function AccountsPage() {
     setSaving(true)
     setError(null)
     try {
-      const input = role === 'staff' ? { role, name, stationIds: stationId ? [stationId] : [] } : { role, name }
+      const deputy = station.data?.deputies.find((d) => d.id === deputyId)
+      const input =
+        role === 'staff'
+          ? { role, name, stationIds: stationId ? [stationId] : [] }
+          : role === 'deputy'
+            ? { role, name: deputy?.name ?? '', deputyId: deputyId ?? undefined }
+            : { role, name }
       const result = await createAccount(input, newRequestId())
       setIssued({ invitation: result.invitation, name: result.account.name })
       await accounts.reload(true)
@@ -109,13 +119,15 @@ export default function AccountsPage() {
             <SectionTitle>新建账号</SectionTitle>
             <Notice tone='info'>只能授予不高于本人的角色、本人范围内的家站点。账号由本人扫描邀请码绑定微信后启用。</Notice>
             <Field label='角色' required>
-              <ChoiceChips options={ROLE_CHOICES} value={role} onChange={setRole} columns={2} testId='account-role' />
+              <ChoiceChips options={ROLE_CHOICES} value={role} onChange={setRole} columns={3} testId='account-role' />
             </Field>
-            <Field label='姓名' required>
-              <TextInput testId='account-name' maxlength={20} placeholder='受邀人的姓名' onInput={setName} />
-            </Field>
-            {role === 'staff' ? (
-              <Field label='所在家站点' required>
+            {role !== 'deputy' ? (
+              <Field label='姓名' required>
+                <TextInput testId='account-name' maxlength={20} placeholder='受邀人的姓名' onInput={setName} />
+              </Field>
+            ) : null}
+            {role !== 'admin' ? (
+              <Field label={role === 'deputy' ? '代表所在家站点' : '所在家站点'} required>
                 {stations.data ? (
                   <ChoiceChips
                     options={stations.data.map((s) => ({ value: s.id, label: s.name.replace(/^.*?区/, '') }))}
@@ -128,6 +140,18 @@ export default function AccountsPage() {
                 ) : (
                   <Loading />
                 )}
+              </Field>
+            ) : null}
+            {role === 'deputy' && station.data ? (
+              <Field label='代表' required hint='代表账号的姓名和家站点以代表档案为准'>
+                <ChoiceChips
+                  options={station.data.deputies.map((d) => ({ value: d.id, label: d.name }))}
+                  value={deputyId}
+                  onChange={setDeputyId}
+                  columns={3}
+                  size='small'
+                  testId='account-deputy'
+                />
               </Field>
             ) : null}
             {error ? <ErrorText>{error}</ErrorText> : null}
