@@ -15,7 +15,7 @@ import './index.scss'
 
 type Role = 'staff' | 'deputy' | 'admin'
 const ROLE_CHOICES = [
-  { value: 'staff' as const, label: '联络站工作人员' },
+  { value: 'staff' as const, label: '工作人员' },
   { value: 'deputy' as const, label: '人大代表' },
   { value: 'admin' as const, label: '人大机关' },
 ]
