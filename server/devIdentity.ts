@@ -24,10 +24,20 @@ export function isDemoUserId(value: string): boolean {
   return /^dev-(resident|deputy|staff|office|admin)-\d{1,3}$/.test(value)
 }
 
+/**
+ * A fresh development user ("新用户" on the sign-in page): a WeChat user who has never opened the
+ * app, e.g. to accept an invitation. Their openid is made from the id; the api registers them as a
+ * resident on their first call.
+ */
+export function isNewDevUserId(value: string): boolean {
+  return /^dev-new-[a-z0-9]{6,20}$/.test(value)
+}
+
 /** The openid of the demo user named by the header, or null when none (or an unknown one) is named. */
 export async function devOpenidFromHeader(store: Store, header: string | string[] | undefined): Promise<string | null> {
   assertLocalRuntime()
   const value = Array.isArray(header) ? header[0] : header
+  if (value && isNewDevUserId(value)) return devOpenid(value)
   if (!value || !isDemoUserId(value)) return null
   const user = await store.collection<UserDoc>('users').get(value)
   return user?.openid ?? null

@@ -13,6 +13,8 @@ export default defineAppConfig({
     'pages/submit/index',
     'pages/case/index',
     'pages/privacy/index',
+    // 接受邀请 (scene `i=<code>`): opened by someone who is still a resident.
+    'pages/invitation/index',
     ...(isH5 ? ['pages/login/index'] : []),
   ],
   subPackages: [
@@ -50,6 +52,14 @@ export default defineAppConfig({
         'pages/project/index',
         'pages/office/index',
         'pages/manage/index',
+      ],
+    },
+    {
+      // 管理台 (issue 7). Part A adds its pages (home, regions, stations, …) to this list; part B's:
+      root: 'packageAdmin',
+      pages: [
+        'pages/accounts/index',
+        'pages/posters/index',
       ],
     },
   ],

@@ -1,12 +1,14 @@
-// What a 民意码 / 代表码 encodes. WeChat's `scene` holds at most 32 visible characters, so it
-// carries short codes, never database ids: `s=<stationCode>` or `d=<deputyCode>`.
-export type Scene = { kind: 'station'; code: string } | { kind: 'deputy'; code: string }
+// What a 民意码 / 代表码 / 邀请码 encodes. WeChat's `scene` holds at most 32 visible characters, so it
+// carries short codes, never database ids: `s=<stationCode>`, `d=<deputyCode>` or `i=<invitationCode>`.
+export type Scene = { kind: 'station'; code: string } | { kind: 'deputy'; code: string } | { kind: 'invitation'; code: string }
 
 const CODE = /^[0-9A-Za-z_-]{1,20}$/
+const PREFIX: Record<Scene['kind'], string> = { station: 's', deputy: 'd', invitation: 'i' }
+const KIND: Record<string, Scene['kind']> = { s: 'station', d: 'deputy', i: 'invitation' }
 
 export function buildScene(scene: Scene): string {
   if (!CODE.test(scene.code)) throw new Error(`invalid code for a scene: ${scene.code}`)
-  return `${scene.kind === 'station' ? 's' : 'd'}=${scene.code}`
+  return `${PREFIX[scene.kind]}=${scene.code}`
 }
 
 /** Parses a scene as it arrives (possibly percent-encoded, once or twice); null if it is not ours. */
@@ -20,7 +22,7 @@ export function parseScene(raw: string | undefined | null): Scene | null {
       return null
     }
   }
-  const match = /^([sd])=([0-9A-Za-z_-]{1,20})$/.exec(value.trim())
+  const match = /^([sdi])=([0-9A-Za-z_-]{1,20})$/.exec(value.trim())
   if (!match) return null
-  return { kind: match[1] === 's' ? 'station' : 'deputy', code: match[2] }
+  return { kind: KIND[match[1]], code: match[2] }
 }

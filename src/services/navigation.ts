@@ -17,6 +17,9 @@ export const PAGES = {
   knowledge: '/packageWork/pages/knowledge/index',
   suggestions: '/packageWork/pages/suggestions/index',
   suggestion: '/packageWork/pages/suggestion/index',
+  invitation: '/pages/invitation/index',
+  adminAccounts: '/packageAdmin/pages/accounts/index',
+  adminPosters: '/packageAdmin/pages/posters/index',
 } as const
 
 export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.messages, PAGES.mine]
@@ -38,6 +41,8 @@ export const urls = {
   /** 议案建议: the list; with `caseId`, a deputy chooses the draft to add that case to. */
   suggestions: (query: { caseId?: string } = {}) => withQuery(PAGES.suggestions, query),
   suggestion: (id: string) => withQuery(PAGES.suggestion, { id }),
+  /** 接受邀请: the page an invitation QR (scene `i=<code>`) opens. */
+  invitation: (code: string) => withQuery(PAGES.invitation, { code }),
   login: (back?: string) => withQuery(PAGES.login, { back }),
 }
 

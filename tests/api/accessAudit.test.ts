@@ -212,6 +212,17 @@ const outOfScope: Row[] = [
   ['a deputy who is no supervisor recording an inspection', DEPUTY, 'livelihood.inspection.record', (w) => ({ projectId: w.lvProject, note: '不是监督代表的视察' }), 'FORBIDDEN', '只有本项目的监督代表可以登记视察'],
   ['a street deputy assigned as supervisor of a district project', ADMIN, 'livelihood.supervisor.assign', (w) => ({ projectId: w.lvProject, deputyIds: ['deputy-3'] }), 'INVALID_INPUT', '监督代表应为本轮票决的代表'],
   ['a deputy outside the electorate casting after the vote', CUIYUAN_DEPUTY, 'livelihood.ballot.cast', (w) => ({ roundId: w.lvRound, choices: [w.lvProject], receipt: 'AAAAAAAAAAAAAAAA' }), 'INVALID_STATE', '票决已经结束'],
+  // Accounts and posters (tests/api/accounts.test.ts has the role-ceiling table).
+  ['湖滨 staff revoking 翠苑’s staff', STAFF, 'admin.account.revoke', () => ({ accountId: 'dev-staff-2' }), 'FORBIDDEN', '您不能管理这个账号（不能管理高于本人角色或本人范围以外的账号）'],
+  ['湖滨 staff revoking the admin', STAFF, 'admin.account.revoke', () => ({ accountId: ADMIN }), 'FORBIDDEN', '您不能管理这个账号（不能管理高于本人角色或本人范围以外的账号）'],
+  ['another district’s admin revoking our staff', OTHER_ADMIN, 'admin.account.revoke', () => ({ accountId: STAFF }), 'NOT_FOUND', '没有找到这个账号，或您无权管理'],
+  ['another district’s admin re-inviting our staff', OTHER_ADMIN, 'admin.invitation.create', () => ({ accountId: STAFF }), 'NOT_FOUND', '没有找到这个账号，或您无权管理'],
+  ['staff granting a station outside their own', STAFF, 'admin.account.create', () => ({ role: 'staff', name: '张三', stationIds: ['station-cuiyuan'] }), 'FORBIDDEN', '不能授予本人范围以外的家站点'],
+  ['staff of 翠苑 printing 湖滨’s poster', CUIYUAN_STAFF, 'admin.poster.station', () => ({ stationId: 'station-hubin' }), 'NOT_FOUND', '没有找到这个家站点，或您无权打印它的海报'],
+  ['another district’s admin printing a deputy’s poster', OTHER_ADMIN, 'admin.poster.deputy', () => ({ deputyId: 'deputy-1' }), 'NOT_FOUND', '没有找到这位代表，或您无权打印他的海报'],
+  ['office staff (no station) printing a poster', STREET_OFFICE, 'admin.poster.station', () => ({ stationId: 'station-hubin' }), 'NOT_FOUND', '没有找到这个家站点，或您无权打印它的海报'],
+  ['a deputy printing a poster', DEPUTY, 'admin.poster.deputy', () => ({ deputyId: 'deputy-1' }), 'FORBIDDEN', ROLE],
+  ['a resident listing accounts', R1, 'admin.account.list', () => ({}), 'FORBIDDEN', ROLE],
 ]
 
 describe('out-of-scope callers are refused in Chinese, and nothing is written', () => {
@@ -504,6 +515,20 @@ const retries: Retry[] = [
     return [R2, { projectId: w.lvProject, rating: 'satisfied' }]
   }],
   ['livelihood.report.export', async (w) => [ADMIN, { roundId: w.lvRound, format: 'xlsx' }]],
+  ['admin.account.create', async () => [ADMIN, { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] }]],
+  ['admin.account.revoke', async () => [ADMIN, { accountId: 'dev-staff-2', reason: '调离岗位' }]],
+  ['admin.invitation.create', async () => {
+    const { account } = await h.ok(ADMIN, 'admin.account.create', { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] })
+    return [ADMIN, { accountId: account.id }]
+  }],
+  ['admin.invitation.revoke', async () => {
+    const { invitation } = await h.ok(STAFF, 'admin.account.create', { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] })
+    return [STAFF, { invitationId: invitation.id }]
+  }],
+  ['invitation.accept', async () => {
+    const { invitation } = await h.ok(ADMIN, 'admin.account.create', { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] })
+    return [R2, { code: invitation.code }]
+  }],
 ]
 
 describe('a retried request does nothing twice', () => {
@@ -616,12 +641,23 @@ const reads: Read[] = [
   ['livelihood.project.get', R1, (w) => ({ projectId: w.lvProject })],
   ['livelihood.project.listMine', DEPUTY, () => ({})],
   ['livelihood.report.get', DISTRICT_OFFICE, (w) => ({ roundId: w.lvRound })],
+  ['admin.account.list', STAFF, () => ({})],
+  ['admin.poster.station', STAFF, () => ({ stationId: 'station-hubin' })],
+  ['admin.poster.deputy', ADMIN, () => ({ deputyId: 'deputy-1' })],
 ]
 
 describe('reads write nothing', () => {
   it('every action that is not `mutates` is listed here or below', () => {
-    const listed = [...reads.map(([action]) => action), 'case.revealPhone', 'notification.markRead'].sort()
+    const listed = [...reads.map(([action]) => action), 'case.revealPhone', 'notification.markRead', 'invitation.preview'].sort()
     expect(listed).toEqual((Object.keys(ACTIONS) as ActionName[]).filter((a) => !ACTIONS[a].mutates).sort())
+  })
+
+  it('invitation.preview (needs a code made first) changes no stored document', async () => {
+    await world()
+    const { invitation } = await h.ok(ADMIN, 'admin.account.create', { role: 'staff', name: '林小雨', stationIds: ['station-hubin'] })
+    const before = await everything()
+    expect((await h.ok(R2, 'invitation.preview', { code: invitation.code })).name).toBe('林小雨')
+    expect(await everything()).toEqual(before)
   })
 
   it.each(reads)('%s changes no stored document', async (action, who, input) => {

@@ -12,3 +12,15 @@ describe('development sign-in ids', () => {
     expect(isDemoUserId(id)).toBe(false)
   })
 })
+
+describe('新用户: a fresh development user', () => {
+  it('gets an openid made from its id without a stored user; other ids still need one', async () => {
+    const { devOpenidFromHeader: fromHeader, isNewDevUserId } = await import('../../server/devIdentity')
+    const noStore = { collection: () => ({ get: async () => null }) } as never
+    expect(isNewDevUserId('dev-new-abc123')).toBe(true)
+    expect(isNewDevUserId('dev-new-../x')).toBe(false)
+    expect(await fromHeader(noStore, 'dev-new-abc123')).toBe('dev:dev-new-abc123')
+    expect(await fromHeader(noStore, 'dev-new-A')).toBeNull()
+    expect(await fromHeader(noStore, 'dev-staff-9')).toBeNull()
+  })
+})

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { auditActions } from './audit'
+import { accountActions } from './accounts'
 import { caseActions } from './cases'
 import { caseExtraActions } from './caseExtras'
 import { notificationActions } from './notifications'
@@ -27,6 +28,8 @@ export { KNOWLEDGE_STATUS_LABELS, triageViewSchema, knowledgeEntrySchema, simila
 export type { TriageView, KnowledgeEntryView, SimilarCaseView } from './triage'
 export { saveRuleInput, matterInput } from './reception'
 export type { SaveRuleInput } from './reception'
+export { invitationCode, createAccountInput } from './accounts'
+export type { CreateAccountInput } from './accounts'
 
 export { RECEIPT_PATTERN, receiptCode, LIVELIHOOD_TITLE_MAX, LIVELIHOOD_TEXT_MAX } from './livelihood'
 
@@ -42,6 +45,7 @@ export const ACTIONS = {
   ...suggestionActions,
   ...auditActions,
   ...livelihoodActions,
+  ...accountActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

@@ -29,6 +29,7 @@ import { receptionHandlers } from './receptionHandlers'
 import { caseExtrasHandlers, suggestionHandlers } from './caseExtrasHandlers'
 import { adminHandlers } from './adminHandlers'
 import { livelihoodHandlers } from './livelihoodHandlers'
+import { accountHandlers } from './accountHandlers'
 
 export interface HandlerContext {
   deps: Deps
@@ -84,4 +85,5 @@ export const handlers: Handlers = {
   ...suggestionHandlers,
   ...adminHandlers,
   ...livelihoodHandlers,
+  ...accountHandlers,
 }

@@ -36,6 +36,44 @@ export interface UserDoc {
   /** Remaining one-time WeChat subscribe consents per template key. */
   credits: Record<string, number>
   createdAt: string
+  /**
+   * Accounts made by invitation (docs/accounts-and-invitations.md): `invited` until someone accepts
+   * (openid is then a placeholder), `active` once bound, `revoked` for good. Absent: active (seeded
+   * users and residents who registered themselves).
+   */
+  status?: 'invited' | 'active' | 'revoked'
+  /** Who created the account (a user id, or `bootstrap`). */
+  createdBy?: string
+  activatedAt?: string | null
+  revokedAt?: string | null
+  revokedBy?: string | null
+  revokeReason?: string | null
+  /** An account: the resident record the person had before accepting (their own cases stay there). */
+  residentId?: string | null
+  /** A resident record whose person accepted an invitation: the account that now holds the openid. */
+  movedToAccountId?: string | null
+}
+
+/** A one-time invitation to an account (scene `i=<code>`); only the code's hash is stored. */
+export interface InvitationDoc {
+  _id: string
+  accountId: string
+  /** sha256 of the code: the code is a bearer secret, shown once to whoever created it. */
+  codeHash: string
+  /** The code's last two characters, to tell invitations apart in a list. */
+  hint: string
+  status: 'pending' | 'used' | 'revoked'
+  /** The district the account belongs to. */
+  regionId: string | null
+  createdAt: string
+  createdBy: string
+  createdByName: string
+  expiresAt: string
+  usedAt: string | null
+  /** The user record (resident) that accepted it. */
+  usedBy: string | null
+  revokedAt: string | null
+  revokedBy: string | null
 }
 
 export interface RegionDoc {

@@ -10,6 +10,11 @@ export type PdfBlock =
   | { kind: 'image'; png: Buffer; width: number; align?: PdfAlign }
   /** Images side by side with a caption under each (e.g. the deputies' photos and names). */
   | { kind: 'figures'; items: Array<{ png: Buffer; caption: string }>; width: number }
+  /**
+   * People as vector discs with a character (e.g. the surname) and a caption under each: for
+   * portraits without a raster photo, so that a poster's only image stays its QR code.
+   */
+  | { kind: 'badges'; items: Array<{ initial: string; color: string; caption: string }>; size: number }
   | { kind: 'table'; columns: Array<{ header: string; width: number }>; rows: string[][] }
   | { kind: 'space'; height: number }
   | { kind: 'pageBreak' }
@@ -25,4 +30,6 @@ export interface PdfDocumentSpec {
 
 export interface PdfRenderer {
   render(spec: PdfDocumentSpec): Promise<Buffer>
+  /** The first page of the same document as a PNG, `width` pixels wide (a preview on screen). */
+  preview(spec: PdfDocumentSpec, options?: { width?: number }): Promise<Buffer>
 }

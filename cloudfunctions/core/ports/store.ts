@@ -78,6 +78,7 @@ export const COLLECTIONS = [
   'livelihood_projects',
   'ballot_tokens',
   'ballots',
+  'invitations',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

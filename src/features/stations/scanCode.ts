@@ -16,6 +16,7 @@ export function sceneFromScan(result: { path?: string; result?: string }): Scene
 }
 
 export function sceneUrl(scene: Scene): string {
+  if (scene.kind === 'invitation') return urls.invitation(scene.code)
   return scene.kind === 'station' ? urls.station(scene.code) : urls.deputy(scene.code)
 }
 

@@ -61,6 +61,21 @@ export default function LoginPage() {
           </View>
         </Card>
       ) : null}
+      <Card
+        testId='user-new'
+        onClick={() => {
+          signInAs(`dev-new-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`)
+          restartAt(back.startsWith(PAGES.login) ? PAGES.home : back)
+        }}
+      >
+        <View className='login-page__user'>
+          <View className='login-page__user-main'>
+            <View className='login-page__user-name'>新用户</View>
+            <View className='login-page__user-desc'>第一次打开小程序的微信用户（例如来接受邀请）</View>
+          </View>
+          <View className='login-page__arrow'>›</View>
+        </View>
+      </Card>
       {users.loading ? <Loading /> : null}
       {users.error ? <ErrorView message='无法读取演示身份，请确认本地服务已启动' onRetry={() => void users.reload()} /> : null}
       {users.data

@@ -4,6 +4,8 @@ import type { PdfBlock, PdfDocumentSpec, PdfRenderer } from '../../ports/pdf'
 import { findCjkFont, type CjkFontFiles } from './cjkFont'
 
 const TEXT_COLOR = '#1f1f1f'
+/** Line height of Noto Sans SC per point of font size (ascender − descender). */
+const BADGE_LINE = 1.448
 
 function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock, contentWidth: number, left: number): void {
   switch (block.kind) {
@@ -46,6 +48,30 @@ function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock, contentWidth: numbe
         }
         doc.x = left
         doc.y = bottom + 8
+      }
+      return
+    }
+    case 'badges': {
+      if (!block.items.length) return
+      const gap = 16
+      const size = block.size
+      const perRow = Math.max(1, Math.floor((contentWidth + gap) / (size + gap)))
+      for (let i = 0; i < block.items.length; i += perRow) {
+        const row = block.items.slice(i, i + perRow)
+        const rowWidth = row.length * size + (row.length - 1) * gap
+        let x = left + (contentWidth - rowWidth) / 2
+        const y = doc.y
+        for (const item of row) {
+          doc.circle(x + size / 2, y + size / 2, size / 2).fillColor(item.color).fill()
+          const initialSize = size * 0.45
+          doc.font('cjk-bold').fontSize(initialSize).fillColor('#ffffff')
+          doc.text(item.initial, x, y + (size - initialSize * BADGE_LINE) / 2, { width: size, align: 'center', lineBreak: false })
+          doc.font('cjk').fontSize(11).fillColor(TEXT_COLOR)
+          doc.text(item.caption, x - gap / 2, y + size + 4, { width: size + gap, align: 'center', lineBreak: false })
+          x += size + gap
+        }
+        doc.x = left
+        doc.y = y + size + 4 + 11 * BADGE_LINE + 8
       }
       return
     }
@@ -94,6 +120,10 @@ function imageAspect(png: Buffer): number {
 
 export function createPdfkitRenderer(fontFiles?: CjkFontFiles): PdfRenderer {
   return {
+    async preview(spec: PdfDocumentSpec, options?: { width?: number }) {
+      const { renderPreviewPng } = await import('./canvasPreview')
+      return renderPreviewPng(spec, fontFiles ?? findCjkFont(), options?.width ?? 794)
+    },
     async render(spec: PdfDocumentSpec) {
       const { default: PDFDocument } = await import('pdfkit')
       const font = fontFiles ?? findCjkFont()

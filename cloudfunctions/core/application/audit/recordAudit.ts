@@ -31,7 +31,7 @@ function withoutSecrets(value: Record<string, unknown> | null | undefined): Reco
  * Appends one record. Its id comes from the request, so a retried request (same requestId) does not
  * write it twice; a change without a request id (a job) gets a fresh one.
  */
-export async function recordAudit(deps: Deps, caller: Caller, requestId: string | null, change: AuditChange): Promise<void> {
+export async function recordAudit(deps: Pick<Deps, 'store' | 'clock' | 'newId'>, caller: Caller, requestId: string | null, change: AuditChange): Promise<void> {
   const _id = requestId
     ? `au_${createHash('sha256').update([caller.userId, requestId, change.objectType, change.objectId, change.action].join('|')).digest('hex').slice(0, 32)}`
     : `au_${deps.newId().replace(/-/g, '')}`

@@ -28,7 +28,12 @@ async function findOrRegister(deps: Deps, openid: string): Promise<UserDoc> {
     credits: {},
     createdAt: deps.clock.now().toISOString(),
   }
-  await users.insert(user)
+  const inserted = await users.insert(user)
+  if (!inserted) {
+    // This person's resident record let go of the openid to take an invitation, and the account did
+    // not get it (a failure half-way): the record takes it back, so they can accept again.
+    await users.update({ _id: user._id, movedToAccountId: { $exists: true } }, { set: { openid }, unset: ['movedToAccountId'] })
+  }
   const [registered] = await users.find({ openid }, { limit: 1 })
   if (!registered) throw new Error('user registration did not persist')
   return registered
@@ -69,6 +74,8 @@ async function scopeOf(deps: Deps, user: UserDoc): Promise<Scope> {
 export async function resolveCaller(deps: Deps, openid: string | null | undefined): Promise<Caller> {
   if (!openid) throw new DomainError('UNAUTHENTICATED', '无法识别您的微信身份，请在微信中重新打开小程序')
   const user = await findOrRegister(deps, openid)
+  // A revoked account (docs/accounts-and-invitations.md) is stopped at its very next call.
+  if (user.status === 'revoked') throw new DomainError('FORBIDDEN', '您的账号已被撤销，不能继续使用。如有疑问，请联系区人大常委会')
   const scope = await scopeOf(deps, user)
   return { userId: user._id, openid, role: user.role, deputyId: user.deputyId, ...scope }
 }

@@ -1,0 +1,51 @@
+// Station and deputy posters: an A4 PDF whose text a reader finds and whose only image is the QR
+// code (deputies are vector discs with their names), and a PNG preview of the same page.
+import { readPdf } from '../support/pdfText'
+import { createHarness, type Harness } from '../support/apiHarness'
+import { nextDay } from './receptionFixtures'
+
+jest.setTimeout(60_000)
+let h: Harness
+afterAll(() => h?.close())
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47])
+
+beforeAll(async () => {
+  h = await createHarness({ now: '2026-11-23T02:00:00.000Z' })
+})
+
+it('the station poster: name, slogan, next reception days, deputies; exactly one image (the 民意码)', async () => {
+  await nextDay(h) // 湖滨 has its reception days materialised
+  const poster = await h.ok('dev-staff-1', 'admin.poster.station', { stationId: 'station-hubin' })
+  expect(poster.fileName).toMatch(/民意码海报\.pdf$/)
+  const pdf = Buffer.from(poster.pdfBase64, 'base64')
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  const contents = await readPdf(pdf)
+  expect(contents.pages).toHaveLength(1)
+  const text = contents.text.replace(/\s/g, '')
+  expect(text).toContain('湖滨街道人大代表之家')
+  expect(text).toContain('扫码反映民意·预约民情接待日')
+  expect(text).toContain('近期民情接待日')
+  for (const name of ['王建国', '李秀梅']) expect(text).toContain(name)
+  const day = poster.lines.find((l) => /月\d+日/.test(l))
+  expect(day).toBeTruthy()
+  expect(text).toContain((day as string).replace(/\s/g, ''))
+  expect(contents.images).toBe(1)
+  const preview = Buffer.from(poster.previewDataUrl.replace(/^data:image\/png;base64,/, ''), 'base64')
+  expect(preview.subarray(0, 4)).toEqual(PNG)
+  expect(preview.readUInt32BE(16)).toBe(620) // width in pixels
+  expect(preview.readUInt32BE(20)).toBe(Math.round((841.89 * 620) / 595.28))
+  require('node:fs').mkdirSync('test-results', { recursive: true })
+  require('node:fs').writeFileSync('test-results/poster-station-preview.png', preview)
+  console.log(`poster_station_pdf_bytes=${pdf.length} poster_station_png_bytes=${preview.length}`)
+})
+
+it('the deputy poster: the deputy’s name and 代表码, the slogan; one image', async () => {
+  const poster = await h.ok('dev-admin-1', 'admin.poster.deputy', { deputyId: 'deputy-1' })
+  const contents = await readPdf(Buffer.from(poster.pdfBase64, 'base64'))
+  const text = contents.text.replace(/\s/g, '')
+  expect(text).toContain('王建国代表')
+  expect(text).toContain('代表码')
+  expect(text).toContain('扫码反映民意·预约民情接待日')
+  expect(contents.images).toBe(1)
+})
