@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import { build } from 'esbuild'
 import { CJK_FONT_FILE_NAMES, findCjkFont } from '../cloudfunctions/core/adapters/pdf/cjkFont'
 
-export const FUNCTIONS = ['api', 'timer'] as const
+export const FUNCTIONS = ['api', 'timer', 'open311'] as const
 const root = path.resolve(__dirname, '..')
 
 /** Printed documents embed Noto Sans SC: each bundle carries it in `fonts/` (git ignores it). */

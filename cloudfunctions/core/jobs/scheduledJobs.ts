@@ -7,6 +7,7 @@ import { runReceptionJob } from './receptionJob'
 import { runFanOutJob } from './fanOutJob'
 import { runDeadlineJob } from './deadlineJob'
 import { runPhotoCleanupJob } from './photoCleanupJob'
+import { runExportJob, runHotlineJob } from './partnerJobs'
 
 const JOBS = {
   reception: runReceptionJob,
@@ -15,6 +16,10 @@ const JOBS = {
   deadlines: runDeadlineJob,
   // Photos uploaded but never submitted, after a day.
   photoCleanup: runPhotoCleanupJob,
+  // 12345 pushes that did not go through yet; old webhook nonces.
+  hotline: runHotlineJob,
+  // The previous Shanghai day's public cases as JSON Lines and CSV, once a day.
+  archiveExport: runExportJob,
   outbox: runOutboxJob,
 } as const
 

@@ -73,6 +73,9 @@ export const COLLECTIONS = [
   'suggestions',
   'photo_uploads',
   'audit_log',
+  'api_keys',
+  'exports',
+  'webhook_nonces',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
