@@ -25,6 +25,7 @@ import { authenticateApiKey } from '../application/partners/apiKeys'
 import { fileForPartner } from '../application/partners/partnerFiling'
 import { receiveHotlineCallback } from '../application/hotline/hotlineCallback'
 import { stationsById } from '../application/shared/lookups'
+import { peopleNames } from '../application/partners/peopleNames'
 import { DomainError } from '../domain/errors'
 import { isPublicCase, isServiceCode, publicRequest, statusesFor } from '../domain/partners/publicCase'
 import type { PartnerCaseDoc } from '../domain/partners/records'
@@ -146,7 +147,8 @@ function listParam(query: URLSearchParams, name: string): string[] {
 
 async function present(deps: Deps, docs: PartnerCaseDoc[]): Promise<Open311Request[]> {
   const stations = await stationsById(deps.store, docs.map((d) => d.stationId))
-  return z.array(open311RequestSchema).parse(docs.map((d) => publicRequest(d, stations.get(d.stationId)?.name ?? '')))
+  const names = await peopleNames(deps, docs)
+  return z.array(open311RequestSchema).parse(docs.map((d) => publicRequest(d, stations.get(d.stationId)?.name ?? '', names.get(d._id))))
 }
 
 /** The public cases a `requests.json` query asks for (newest first), Open311 fields. */
@@ -158,8 +160,12 @@ export async function findPublicRequests(deps: Deps, query: URLSearchParams): Pr
     const docs = await cases.find({ trackingNo: { $in: ids }, contentCheck: 'pass' }, { limit: PAGE_SIZE_MAX })
     return present(deps, docs.filter(isPublicCase))
   }
-  const end = dateParam(query, 'end_date') ?? deps.clock.now()
-  const start = dateParam(query, 'start_date') ?? new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000)
+  // The spec's default window is 90 days: before end_date, after start_date, or up to now.
+  const window = DEFAULT_WINDOW_DAYS * 86_400_000
+  const givenStart = dateParam(query, 'start_date')
+  const givenEnd = dateParam(query, 'end_date')
+  const end = givenEnd ?? (givenStart ? new Date(givenStart.getTime() + window) : deps.clock.now())
+  const start = givenStart ?? new Date(end.getTime() - window)
   if (start > end) throw new HttpError(400, 'start_date 不能晚于 end_date')
   const statusValues = listParam(query, 'status')
   if (statusValues.some((s) => s !== 'open' && s !== 'closed')) throw new HttpError(400, 'status 只能是 open 或 closed')

@@ -8,6 +8,7 @@ import { isPublicCase, publicRequest, toCsv, toJsonLines } from '../../domain/pa
 import type { ExportDoc, ExportFile, PartnerCaseDoc } from '../../domain/partners/records'
 import type { Deps } from '../deps'
 import { stationsById } from '../shared/lookups'
+import { peopleNames } from '../partners/peopleNames'
 
 /** A claim older than this is taken to be a crashed run and taken over. */
 const STALE_CLAIM_MS = 15 * 60_000
@@ -51,7 +52,8 @@ export async function exportDay(deps: Deps, date: string): Promise<ExportJobRepo
   if (claimed !== 'claimed') return { date, result: claimed }
   const docs = await casesOfDay(deps, date)
   const stations = await stationsById(deps.store, docs.map((d) => d.stationId))
-  const rows = docs.map((d) => publicRequest(d, stations.get(d.stationId)?.name ?? ''))
+  const names = await peopleNames(deps, docs)
+  const rows = docs.map((d) => publicRequest(d, stations.get(d.stationId)?.name ?? '', names.get(d._id)))
   const files: ExportFile[] = []
   for (const [format, body, type] of [
     ['jsonl', toJsonLines(rows), 'application/x-ndjson; charset=utf-8'],

@@ -9,6 +9,7 @@ import type { StationDoc } from '../../domain/records'
 import { maskPlace, maskText } from '../../domain/partners/publicCase'
 import type { HotlinePushResult } from '../../ports/hotline'
 import type { Deps } from '../deps'
+import { peopleNames } from '../partners/peopleNames'
 
 export const HOTLINE_MAX_ATTEMPTS = 8
 export const HOTLINE_LABEL = '12345热线'
@@ -55,14 +56,15 @@ export async function pushToHotline(deps: Deps, caseId: string): Promise<Hotline
     result = { ok: false, retryable: true, message: `没有配置合作方 ${link.partner} 的接口` }
   } else {
     const station = await deps.store.collection<StationDoc>('stations').get(c.stationId)
+    const names = (await peopleNames(deps, [c])).get(c._id)
     result = await adapter
       .push({
         caseRef: c.trackingNo,
         category: c.category,
         categoryLabel: CATEGORY_LABELS[c.category],
         // Moderated text only, as published: no phone numbers or house numbers go out.
-        content: maskText(c.content),
-        place: c.place ? maskPlace(c.place) : null,
+        content: maskText(c.content, names),
+        place: c.place ? maskPlace(c.place, names) : null,
         stationName: station?.name ?? '',
         officeName: c.office?.name ?? '',
         dueDate: c.transfer.dueDate,

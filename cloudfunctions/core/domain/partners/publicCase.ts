@@ -20,16 +20,21 @@ export function statusesFor(status: 'open' | 'closed'): CaseStatus[] {
   return (Object.keys(CASE_STATUS_LABELS) as CaseStatus[]).filter((s) => s !== 'merged' && open311Status(s) === status)
 }
 
-/** Runs of 3 or more digits (with spaces or hyphens between) become `*`s; e-mail addresses go. */
-export function maskText(text: string): string {
-  return text
+/**
+ * Runs of 3 or more digits (with spaces or hyphens between) become `*`s; e-mail addresses go; the
+ * names we know belong to the case's people (its author, a partner's contact) are masked too.
+ */
+export function maskText(text: string, names: string[] = []): string {
+  const known = [...new Set(names.map((n) => n.trim()).filter((n) => Array.from(n).length >= 2))].sort((a, b) => b.length - a.length)
+  const named = known.reduce((t, name) => t.split(name).join('*'.repeat(Array.from(name).length)), text)
+  return named
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '***')
     .replace(/[0-9０-９](?:[\s-]*[0-9０-９]){2,}/g, (run) => run.replace(/[0-9０-９]/g, '*'))
 }
 
 /** Places keep no house, building or room numbers: every digit is masked. */
-export function maskPlace(place: string): string {
-  return maskText(place).replace(/[0-9０-９]/g, '*')
+export function maskPlace(place: string, names: string[] = []): string {
+  return maskText(place, names).replace(/[0-9０-９]/g, '*')
 }
 
 /** `2026-11-23T10:00:00+08:00`: the instant in Shanghai time, as the spec's examples write it. */
@@ -44,8 +49,11 @@ export function isServiceCode(code: string): code is Category {
   return (CATEGORIES as readonly string[]).includes(code)
 }
 
-/** The public record of a case: Open311 field names. `stationName` is the station's public name. */
-export function publicRequest(c: PartnerCaseDoc, stationName: string): Open311Request {
+/**
+ * The public record of a case: Open311 field names. `stationName` is the station's public name;
+ * `names` the names of the case's people, masked wherever the text mentions them.
+ */
+export function publicRequest(c: PartnerCaseDoc, stationName: string, names: string[] = []): Open311Request {
   const closed = open311Status(c.status) === 'closed'
   return {
     service_request_id: c.trackingNo,
@@ -53,13 +61,13 @@ export function publicRequest(c: PartnerCaseDoc, stationName: string): Open311Re
     status_notes: CASE_STATUS_LABELS[c.status],
     service_name: CATEGORY_LABELS[c.category],
     service_code: c.category,
-    description: maskText(c.content),
+    description: maskText(c.content, names),
     agency_responsible: c.transfer?.unitName ?? c.office?.name ?? stationName,
     service_notice: null,
     requested_datetime: offsetIso(c.createdAt),
     updated_datetime: offsetIso(c.updatedAt),
     expected_datetime: !closed && c.deadline ? offsetIso(c.deadline.dueAt) : null,
-    address: c.place ? maskPlace(c.place) : null,
+    address: c.place ? maskPlace(c.place, names) : null,
     address_id: null,
     zipcode: null,
     // Only what a partner sent, rounded to about 100 m.
