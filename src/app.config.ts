@@ -39,6 +39,11 @@ export default defineAppConfig({
         'pages/rules/index',
       ],
     },
+    {
+      // The congress office's admin console (issue 7 adds its home page; issue 12 the API keys and exports).
+      root: 'packageAdmin',
+      pages: ['pages/api-keys/index'],
+    },
   ],
   window: {
     // 'default' also makes the h5 build draw a title bar with back and home buttons.

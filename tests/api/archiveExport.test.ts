@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { exportDay, runExportJob } from '../../cloudfunctions/core/application/exports/archiveExport'
 import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
+import type { ExportDoc } from '../../cloudfunctions/core/domain/partners/records'
 import { createHarness, type Harness } from '../support/apiHarness'
 import { submit } from './caseFixtures'
 
@@ -68,7 +69,7 @@ describe('nightly archive export', () => {
   it('a claim left by a crashed run is taken over after 15 minutes', async () => {
     await dayOfCases()
     at('2026-11-24T00:10:00')
-    await h.store.collection('exports').insert({ _id: '2026-11-23', status: 'running', startedAt: h.clock.now().toISOString(), finishedAt: null, count: 0, files: [] })
+    await h.store.collection<ExportDoc>('exports').insert({ _id: '2026-11-23', status: 'running', startedAt: h.clock.now().toISOString(), finishedAt: null, count: 0, files: [] })
     expect((await runExportJob(h.deps)).result).toBe('in_progress')
     h.clock.advance(16 * 60_000)
     expect(await runExportJob(h.deps)).toEqual({ date: '2026-11-23', result: 'written', count: 3 })
