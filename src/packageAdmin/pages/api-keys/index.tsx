@@ -80,6 +80,7 @@ function KeyCard({ k, onChanged }: { k: ApiKeyView; onChanged: () => void }) {
     try {
       await revokeApiKey({ keyId: k.id, reason: reason.current }, requestId.current)
       void Taro.showToast({ title: '已吊销', icon: 'success' })
+      setRevoking(false)
       onChanged()
     } catch (e) {
       setError(errorMessage(e))
