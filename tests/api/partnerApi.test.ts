@@ -147,4 +147,13 @@ describe('POST requests.json files into a station’s inbox', () => {
     await client.postForm('/open311/v2/requests.json', partnerCase(other.apiKey, 'GD-RACE-1'))
     expect(await h.store.collection('cases').count({ channel: 'partner' })).toBe(3)
   })
+
+  it('a burst of many partners’ orders with retries: every one filed once, none refused (writes take turns)', async () => {
+    h = await createHarness()
+    const key = await createPartnerKey(h)
+    const client = gatewayClient(h)
+    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => client.postForm('/open311/v2/requests.json', partnerCase(key.apiKey, `GD-BURST-${i % 50}`))))
+    expect(answers.filter((a) => a.status >= 300)).toEqual([])
+    expect(await h.store.collection('cases').count({ channel: 'partner' })).toBe(50)
+  })
 })
