@@ -156,6 +156,19 @@ describe('the 12345 round trip through the stand-in partner', () => {
     expect(standIn.pushes).toHaveLength(1)
   })
 
+  it('reopened and transferred to a bureau instead: 12345’s later callbacks no longer apply', async () => {
+    await linked()
+    const { caseId, trackingNo } = await transferredTo12345()
+    expect((await standIn.sendCallback(trackingNo, 'answer', '已处理。')).status).toBe(200)
+    await h.ok(R1, 'case.rate', { caseId, rating: 'unsatisfied', comment: '问题没有解决' })
+    await h.ok(DISTRICT_OFFICE, 'case.transfer', { caseId, unitId: 'unit-urban' })
+    expect((await stored(caseId)).hotline).toMatchObject({ state: 'detached' })
+    expect((await standIn.sendCallback(trackingNo, 'answer', '再次答复')).status).toBe(404)
+    expect((await standIn.sendCallback(trackingNo, 'status', '跟进中')).status).toBe(404)
+    expect((await stored(caseId)).status).toBe('transferred')
+    expect(standIn.pushes).toHaveLength(1)
+  })
+
   it('the ordinary transfer to a bureau is unchanged: nothing is pushed', async () => {
     await linked()
     const caseId = await submit(h, R1)

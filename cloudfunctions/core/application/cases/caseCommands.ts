@@ -90,7 +90,13 @@ export function transferCase(deps: Deps, caller: Caller, input: ParsedInput<'cas
     const dueDate = transferDueDate(deps, c, input, moment)
     const transfer = { unitId: unit._id, unitName: unit.name, dueDate, note: input.note ?? null, complex: input.complex }
     // 12345: a unit of kind `hotline` is pushed to the partner after the move (application/hotline/).
-    const hotline = isHotlineUnit(unit) ? { hotline: pendingHotline(unit.partner, moment.at.toISOString(), (c as PartnerCaseDoc).hotline) } : {}
+    // Transferred elsewhere after 12345 had it: its callbacks no longer apply to this case.
+    const previous = (c as PartnerCaseDoc).hotline
+    const hotline = isHotlineUnit(unit)
+      ? { hotline: pendingHotline(unit.partner, moment.at.toISOString(), previous) }
+      : previous
+        ? { hotline: { ...previous, state: 'detached', nextAttemptAt: null } }
+        : {}
     return {
       note: input.note ?? null,
       set: { route: 'transfer', transfer, ...hotline },

@@ -72,7 +72,7 @@ export async function receiveHotlineCallback(
   const cases = deps.store.collection<PartnerCaseDoc>('cases')
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const [c] = await cases.find({ trackingNo: cb.case_ref }, { limit: 1 })
-    if (!c || c.hotline?.partner !== partner) return answer(404, `没有转给 ${partner} 的编号 ${cb.case_ref}`)
+    if (!c || c.hotline?.partner !== partner || c.hotline.state === 'detached') return answer(404, `没有转给 ${partner} 的编号 ${cb.case_ref}`)
     if (c.hotline.applied?.[cb.event_id]) return answer(200, '已处理过这条回调', { duplicate: true })
     const at = deps.clock.now()
     const appliedPath = `hotline.applied.${cb.event_id}`
@@ -111,7 +111,7 @@ export async function receiveHotlineCallback(
         reply: { id: deps.newId(), text: cb.text, fromLabel: `${HOTLINE_LABEL}（承办）`, at: at.toISOString() },
         details: { answer: cb.text },
         set: { [appliedPath]: at.toISOString(), ...partnerRef } as never,
-        guard: { [appliedPath]: { $exists: false }, 'hotline.partner': partner },
+        guard: { [appliedPath]: { $exists: false }, 'hotline.partner': partner, 'hotline.state': c.hotline.state },
         deadline: deadlineAfter(c, 'recordUnitAnswer', 'replied', deadlineContext(deps, limits, { at, eventId })),
       })
       done = (await cases.update(move.filter, move.update)) === 1

@@ -50,8 +50,11 @@ export interface WebhookNonceDoc {
 /** 12345: where a case transferred to the hotline stands. */
 export interface HotlineLinkState {
   partner: string
-  /** `pending` until the partner took the push; `pushed` after; the callbacks follow. */
-  state: 'pending' | 'pushed' | 'failed'
+  /**
+   * `pending` until the partner took the push; `pushed` after (the callbacks follow); `failed` when
+   * it never went through; `detached` once the case was transferred to another unit since.
+   */
+  state: 'pending' | 'pushed' | 'failed' | 'detached'
   attempts: number
   nextAttemptAt: string | null
   lastError: string | null
