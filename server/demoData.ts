@@ -130,6 +130,9 @@ export const units: UnitDoc[] = [
   // A street-level handling unit, which the 湖滨街道人大工委 assigns itself; district bureaus are
   // assigned by the 区人大常委会 (分级负责).
   { _id: 'unit-hubin-community', name: '湖滨街道社区管理办公室', regionId: 'region-hubin', categories: ['housing', 'environment', 'elderly'] },
+  // The 12345 hotline as a handling unit of kind `hotline` (issue 12): a case the 区人大常委会
+  // transfers to it is pushed to the hotline's platform, whose answer comes back by webhook.
+  { _id: 'unit-hotline-12345', name: '12345政务服务便民热线', regionId: 'region-binhu', categories: [], kind: 'hotline', partner: '12345' } as UnitDoc,
 ]
 
 const user = (doc: Omit<UserDoc, 'openid' | 'credits' | 'createdAt'>): UserDoc => ({

@@ -12,6 +12,8 @@ import { avatarSvg } from './avatars'
 import { describeDemoUser } from './demoData'
 import { DEV_USER_HEADER, devOpenidFromHeader } from './devIdentity'
 import type { LocalPhotoRoutes } from './photoRoutes'
+import type { Gateway } from '../cloudfunctions/core/open311/gateway'
+import { LOCAL_EXPORT_PATH, type LocalArchiveStore } from '../cloudfunctions/core/adapters/local/localArchiveStore'
 import { ROLE_LABELS } from '@minyi/types'
 
 const MAX_BODY = 1024 * 1024
@@ -36,6 +38,10 @@ export interface LocalServerOptions {
   qrDir: string
   /** Photo upload and the access-checked photo route (server/photoRoutes.ts). */
   photos?: LocalPhotoRoutes
+  /** Open311 `/open311/v2/` and the 12345 webhook `/hotline/v1/` (cloudfunctions/core/open311/gateway.ts). */
+  gateway?: Gateway
+  /** The archive export's files, downloaded with a signed address (`/files/exports/<name>`). */
+  archive?: LocalArchiveStore
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown) {
@@ -81,7 +87,32 @@ function inside(root: string, urlPath: string): string | null {
 }
 
 export function createLocalServer(options: LocalServerOptions): http.Server {
-  const { api, store, staticDir, qrDir, photos } = options
+  const { api, store, staticDir, qrDir, photos, gateway, archive } = options
+
+  async function handleGateway(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    if (!gateway) return sendJson(res, 404, [{ code: 404, description: '没有这个接口' }])
+    let body = ''
+    try {
+      body = req.method === 'GET' || req.method === 'HEAD' ? '' : await readBody(req)
+    } catch {
+      return sendJson(res, 413, [{ code: 413, description: '请求体过大' }])
+    }
+    // The socket's address: a header saying otherwise is not trusted locally.
+    const answer = await gateway.handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, ip: req.socket.remoteAddress ?? '' })
+    res.writeHead(answer.status, answer.headers)
+    res.end(req.method === 'HEAD' ? undefined : answer.body)
+  }
+
+  async function serveExport(res: http.ServerResponse, name: string, query: URLSearchParams) {
+    const bytes = archive ? await archive.read(name, query) : null
+    if (!bytes) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: '下载地址无效或已过期，请回到导出列表重新下载' } })
+    res.writeHead(200, {
+      'content-type': name.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'no-store',
+    })
+    res.end(bytes)
+  }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse) {
     let body: unknown
@@ -122,6 +153,10 @@ export function createLocalServer(options: LocalServerOptions): http.Server {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } })
     }
     if (route === 'POST /api') return void handleApi(req, res).catch(fail)
+    if (url.pathname.startsWith('/open311/') || url.pathname.startsWith('/hotline/')) return void handleGateway(req, res, url).catch(fail)
+    if (req.method === 'GET' && url.pathname.startsWith(LOCAL_EXPORT_PATH)) {
+      return void serveExport(res, decodeURIComponent(url.pathname.slice(LOCAL_EXPORT_PATH.length)), url.searchParams).catch(fail)
+    }
     if (photos && route === 'POST /api/upload/photo') return void photos.upload(req, res).catch(fail)
     const photo = /^\/files\/photos\/([A-Za-z0-9_:-]{1,80})\/([A-Za-z0-9_-]{1,20})$/.exec(url.pathname)
     if (photos && photo && req.method === 'GET') return void photos.serve(res, photo[1], photo[2], url.searchParams).catch(fail)

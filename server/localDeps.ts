@@ -12,7 +12,8 @@ import { createLocalFileStore } from '../cloudfunctions/core/adapters/local/loca
 import { createLocalQrCodeMaker } from '../cloudfunctions/core/adapters/local/qrcodePng'
 import { createPdfkitRenderer } from '../cloudfunctions/core/adapters/pdf/pdfkitRenderer'
 import { createWordListContentCheck } from '../cloudfunctions/core/adapters/local/wordListContentCheck'
-import { systemClock, type Clock } from '../cloudfunctions/core/ports'
+import { hotlineLink, systemClock, type Clock, type HotlineAdapter } from '../cloudfunctions/core/ports'
+import { createLocalArchiveStore } from '../cloudfunctions/core/adapters/local/localArchiveStore'
 import { devClockFromEnv } from './devClock'
 
 /**
@@ -42,6 +43,8 @@ export interface LocalDepsOptions {
   env?: NodeJS.ProcessEnv
   clock?: Clock
   log?: Deps['log']
+  /** 12345 adapters (server/main.ts points one at the stand-in partner). */
+  hotlineAdapters?: HotlineAdapter[]
 }
 
 export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> {
@@ -59,6 +62,9 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> 
     fileStore: createLocalFileStore({ root: path.join(options.dataDir, 'uploads'), now: () => clock.now() }),
     qrCode: createLocalQrCodeMaker(localBaseUrl(env)),
     pdf: createPdfkitRenderer(),
+    hotline: hotlineLink(options.hotlineAdapters ?? []),
+    // The nightly archive export under <DATA_DIR>/exports, downloaded through a signed address.
+    archive: createLocalArchiveStore({ root: path.join(options.dataDir, 'exports'), now: () => clock.now() }),
     newId: randomUUID,
     config: configFromEnv(env),
     log: options.log ?? ((message, detail) => console.error(`[minyi] ${message}`, detail ?? '')),

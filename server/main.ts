@@ -13,6 +13,11 @@ import { createLocalServer } from './http'
 import { createLocalPhotoRoutes } from './photoRoutes'
 import type { LocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
 import { createLocalDeps } from './localDeps'
+import { randomBytes } from 'node:crypto'
+import { createGateway } from '../cloudfunctions/core/open311/gateway'
+import { createSignedJsonHotline, hotlineAdaptersFromEnv } from '../cloudfunctions/core/adapters/hotline/signedJsonHotline'
+import type { LocalArchiveStore } from '../cloudfunctions/core/adapters/local/localArchiveStore'
+import { startHotlineStandIn, type HotlineStandIn } from './hotlineStandIn'
 
 /** How often the scheduled jobs (deadlines and 督办, notices, fan-out) run; tests shorten it. */
 const JOB_INTERVAL_MS = Number.parseInt(process.env.MINYI_JOB_INTERVAL_MS ?? '', 10) || 60_000
@@ -44,14 +49,30 @@ async function main() {
     process.exit(1)
   }
   fs.mkdirSync(dataDir, { recursive: true })
-  const deps = await createLocalDeps({ dataDir })
-  const { seeded } = await seedDemoData(deps.store)
   const baseUrl = `http://${host}:${port}`
+  // 12345: a real partner when MINYI_HOTLINE_12345_URL/_SECRET are set, else the local stand-in.
+  let standIn: HotlineStandIn | null = null
+  let hotlineAdapters = hotlineAdaptersFromEnv(process.env)
+  if (!hotlineAdapters.length) {
+    const secret = randomBytes(24).toString('hex')
+    standIn = await startHotlineStandIn({ secret, callbackUrl: `${baseUrl}/hotline/v1/12345/callback` })
+    hotlineAdapters = [createSignedJsonHotline({ partner: '12345', url: `${standIn.url}/push`, secret })]
+  }
+  const deps = await createLocalDeps({ dataDir, hotlineAdapters })
+  const { seeded } = await seedDemoData(deps.store)
   const qrDir = path.join(dataDir, 'qrcodes')
   const { stations, deputies } = await writeQrCodes(deps, baseUrl, qrDir)
 
   const photos = createLocalPhotoRoutes(deps, deps.fileStore as LocalFileStore)
-  const server = createLocalServer({ api: createApi(deps), store: deps.store, staticDir, qrDir, photos })
+  const server = createLocalServer({
+    api: createApi(deps),
+    store: deps.store,
+    staticDir,
+    qrDir,
+    photos,
+    gateway: createGateway(deps),
+    archive: deps.archive as LocalArchiveStore,
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, resolve)
@@ -70,6 +91,12 @@ async function main() {
     '演示身份（页面上“选择演示身份”，或请求头 X-Dev-User）：',
     ...users.filter((u) => u._id.startsWith('dev-')).map((u) => `  ${u._id.padEnd(16)} ${describeDemoUser(u)}`),
     '',
+    `Open311 接口：${baseUrl}/open311/v2/services.json 、${baseUrl}/open311/v2/requests.json`,
+    standIn
+      ? `12345 热线模拟合作方：${standIn.url}（POST ${standIn.url}/trigger {"case_ref","type":"status|answer","text"} 发送回调）`
+      : '12345 热线：已按 MINYI_HOTLINE_12345_URL 连接合作方',
+    `归档导出目录：${path.join(dataDir, 'exports')}`,
+    '',
     `二维码图片（每个家站点的民意码、每位代表的代表码）：${qrDir}`,
     ...stations.map((s) => `  民意码 ${s.code}  ${baseUrl}/#/pages/scan/index?scene=${encodeURIComponent(buildScene({ kind: 'station', code: s.code }))}`),
     ...deputies.map((d) => `  代表码 ${d.code}  ${baseUrl}/#/pages/scan/index?scene=${encodeURIComponent(buildScene({ kind: 'deputy', code: d.code }))}`),
@@ -80,6 +107,7 @@ async function main() {
   const stop = async () => {
     clearInterval(timer)
     server.close()
+    await standIn?.close()
     await deps.store.close()
     process.exit(0)
   }

@@ -55,11 +55,12 @@ export default defineAppConfig({
       ],
     },
     {
-      // 管理台 (issue 7). Part A adds its pages (home, regions, stations, …) to this list; part B's:
+      // 管理台: the congress office's and station staff's console (accounts, posters, API keys and exports, …).
       root: 'packageAdmin',
       pages: [
         'pages/accounts/index',
         'pages/posters/index',
+        'pages/api-keys/index',
       ],
     },
   ],

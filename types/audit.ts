@@ -16,6 +16,7 @@ export const AUDIT_OBJECT_TYPES = [
   'livelihood_round',
   'livelihood_proposal',
   'livelihood_project',
+  'apiKey',
 ] as const
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number]
 export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
@@ -31,6 +32,7 @@ export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
   livelihood_round: '民生实事票决轮次',
   livelihood_proposal: '民生实事项目建议',
   livelihood_project: '民生实事项目',
+  apiKey: '接口密钥',
 }
 
 export const auditEntrySchema = z.object({

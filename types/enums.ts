@@ -70,13 +70,15 @@ export const RATING_LABELS: Record<Rating, string> = {
   unsatisfied: '不满意',
 }
 
-export const CHANNELS = ['station_code', 'deputy_code', 'app', 'reception'] as const
+export const CHANNELS = ['station_code', 'deputy_code', 'app', 'reception', 'partner'] as const
 export type Channel = (typeof CHANNELS)[number]
 export const CHANNEL_LABELS: Record<Channel, string> = {
   station_code: '扫民意码',
   deputy_code: '扫代表码',
   app: '小程序',
   reception: '接待日',
+  // Filed by a partner system (e.g. a 12345 platform) through Open311 `POST requests.json` with an API key.
+  partner: '合作平台',
 }
 
 export const ROUTES = ['onsite', 'transfer', 'proposal'] as const

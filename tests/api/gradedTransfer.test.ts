@@ -168,7 +168,7 @@ describe('each hop is its own event, by its own actor, seen by the level it reac
     expect(await h.ok(STATION_STAFF, 'session.me')).toMatchObject({ roleLabel: '联络站工作人员', office: null })
     // Each office assigns the units of its own level.
     expect((await h.ok(STREET_OFFICE, 'unit.list')).units.map((u) => u.id)).toEqual(['unit-hubin-community'])
-    expect((await h.ok(DISTRICT_OFFICE, 'unit.list')).units.map((u) => u.id).sort()).toEqual(['unit-education', 'unit-housing', 'unit-urban'])
+    expect((await h.ok(DISTRICT_OFFICE, 'unit.list')).units.map((u) => u.id).sort()).toEqual(['unit-education', 'unit-hotline-12345', 'unit-housing', 'unit-urban'])
     // Narrowing the inbox to a station keeps it to what reached the office.
     const a = await submit(h)
     const b = await submit(h, RESIDENT, { stationCode: 'CYSQ', content: '翠苑小区加装电梯进展缓慢，希望推动。' })

@@ -25,7 +25,7 @@ const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../deploy/coll
 let fake: FakeCloudbase
 const savedEnv = { ...process.env }
 
-function loadEntry(name: 'api' | 'timer'): Main {
+function loadEntry(name: 'api' | 'timer' | 'open311'): Main {
   let main: Main | undefined
   jest.isolateModules(() => {
     main = require(`../../cloudfunctions/${name}/index.ts`).main
@@ -143,6 +143,22 @@ describe('the deployed api function', () => {
   })
 })
 
+describe('the deployed open311 function (HTTP-triggered)', () => {
+  it('answers Open311 from CloudBase, in the spec’s format, whatever identity the event claims', async () => {
+    const main = loadEntry('open311') as unknown as (event: unknown) => Promise<{ statusCode: number; headers: Record<string, string>; body: string }>
+    const services = await main({ path: '/open311/v2/services.json', httpMethod: 'GET', headers: { 'x-forwarded-for': '203.0.113.9', 'X-Dev-User': 'dev-admin-1' }, queryStringParameters: {} })
+    expect(services.statusCode).toBe(200)
+    expect(services.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect((JSON.parse(services.body) as Array<{ service_code: string }>).map((s) => s.service_code)).toContain('housing')
+    const requests = await main({ path: '/open311/v2/requests.json', httpMethod: 'GET', headers: {}, queryStringParameters: { status: 'open' } })
+    expect(requests.statusCode).toBe(200)
+    expect(Array.isArray(JSON.parse(requests.body))).toBe(true)
+    const post = await main({ path: '/open311/v2/requests.json', httpMethod: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'api_key=nope&service_code=traffic' })
+    expect(post.statusCode).toBe(401)
+    expect(JSON.parse(post.body)).toEqual([{ code: 401, description: 'api_key 无效或已吊销' }])
+  })
+})
+
 describe('the deployment manifest', () => {
   it('lists every collection the code uses, except the local push log', () => {
     const deployed = manifest.collections.map((c) => c.name).sort()
@@ -168,7 +184,7 @@ describe('the development sign-in cannot reach a deployed function', () => {
 
   it('is not part of the bundles that get uploaded', async () => {
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'minyi-fn-'))
-    for (const name of ['api', 'timer']) {
+    for (const name of ['api', 'timer', 'open311']) {
       const built = await buildFunction(name, path.join(outDir, `${name}.js`))
       expect(built.inputs.filter((file) => file.startsWith('server/'))).toEqual([])
       const code = readFileSync(built.outfile, 'utf8')

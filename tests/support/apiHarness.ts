@@ -14,7 +14,8 @@ import { createWordListContentCheck } from '../../cloudfunctions/core/adapters/l
 import { createLocalFileStore, type LocalFileStore } from '../../cloudfunctions/core/adapters/local/localFileStore'
 import { createLocalQrCodeMaker } from '../../cloudfunctions/core/adapters/local/qrcodePng'
 import { createPdfkitRenderer } from '../../cloudfunctions/core/adapters/pdf/pdfkitRenderer'
-import type { FileStore, Notifier, PushMessage, PushResult, Store } from '../../cloudfunctions/core/ports'
+import { hotlineLink, type FileStore, type HotlineAdapter, type Notifier, type PushMessage, type PushResult, type Store } from '../../cloudfunctions/core/ports'
+import { createLocalArchiveStore, type LocalArchiveStore } from '../../cloudfunctions/core/adapters/local/localArchiveStore'
 import { seedDemoData } from '../../server/demoData'
 import { devOpenid } from '../../server/devIdentity'
 
@@ -48,6 +49,8 @@ export interface Harness {
   notifier: FakeNotifier
   /** The local photo store (a temporary folder), unless the test gave another file store. */
   files: LocalFileStore
+  /** The archive export's store (a temporary folder). */
+  archive: LocalArchiveStore
   /** Calls an action as a demo user, the way the entry point would after resolving the openid. */
   call<A extends ActionName>(userId: string, action: A, input?: unknown, requestId?: string): Promise<ApiResponse<ActionOutput<A>>>
   /** Like `call`, but fails the test unless the answer is ok, and returns the data. */
@@ -62,6 +65,8 @@ export interface HarnessOptions {
   store?: Store
   /** Another photo store (e.g. the CloudBase adapter over a fake). */
   fileStore?: FileStore
+  /** 12345 adapters (e.g. one pointed at the stand-in partner, server/hotlineStandIn.ts). */
+  hotlineAdapters?: HotlineAdapter[]
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -71,6 +76,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const notifier = new FakeNotifier()
   const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-uploads-'))
   const files = createLocalFileStore({ root: uploads, now: () => clock.now() })
+  const archive = createLocalArchiveStore({ root: path.join(uploads, 'exports'), now: () => clock.now() })
   const deps: Deps = {
     store,
     clock,
@@ -81,6 +87,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     fileStore: options.fileStore ?? files,
     qrCode: createLocalQrCodeMaker('http://127.0.0.1:8080'),
     pdf: createPdfkitRenderer(),
+    hotline: hotlineLink(options.hotlineAdapters ?? []),
+    archive,
     newId: randomUUID,
     config: { ...DEFAULT_CONFIG, ...options.config },
     log: () => undefined,
@@ -97,7 +105,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     await store.close()
     fs.rmSync(uploads, { recursive: true, force: true })
   }
-  return { api, deps, store, clock, notifier, files, call, ok, close }
+  return { api, deps, store, clock, notifier, files, archive, call, ok, close }
 }
 
 export const validOpinion = {

@@ -10,6 +10,7 @@ import { stationActions } from './stations'
 import { suggestionActions } from './suggestions'
 import { triageActions } from './triage'
 import { livelihoodActions } from './livelihood'
+import { partnerActions } from './partners'
 
 export * from './define'
 export { submitCaseInput, CONTENT_MIN, CONTENT_MAX } from './cases'
@@ -32,6 +33,8 @@ export { invitationCode, createAccountInput } from './accounts'
 export type { CreateAccountInput } from './accounts'
 
 export { RECEIPT_PATTERN, receiptCode, LIVELIHOOD_TITLE_MAX, LIVELIHOOD_TEXT_MAX } from './livelihood'
+export { API_KEY_STATUS_LABELS, apiKeyViewSchema, exportViewSchema } from './partners'
+export type { ApiKeyView, ExportView } from './partners'
 
 /** Every action the `api` cloud function answers. One source of truth for both sides. */
 export const ACTIONS = {
@@ -46,6 +49,7 @@ export const ACTIONS = {
   ...auditActions,
   ...livelihoodActions,
   ...accountActions,
+  ...partnerActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

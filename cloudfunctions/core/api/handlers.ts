@@ -30,6 +30,7 @@ import { caseExtrasHandlers, suggestionHandlers } from './caseExtrasHandlers'
 import { adminHandlers } from './adminHandlers'
 import { livelihoodHandlers } from './livelihoodHandlers'
 import { accountHandlers } from './accountHandlers'
+import { partnerHandlers } from './partnerHandlers'
 
 export interface HandlerContext {
   deps: Deps
@@ -86,4 +87,5 @@ export const handlers: Handlers = {
   ...adminHandlers,
   ...livelihoodHandlers,
   ...accountHandlers,
+  ...partnerHandlers,
 }

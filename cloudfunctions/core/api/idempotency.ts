@@ -10,6 +10,15 @@ const WAIT_LIMIT_MS = 2500
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/**
+ * A secret shown once (a new API key: `data.shownOnce`) is never kept in the request record: a
+ * retry gets the same answer without it (the key itself is stored only as a hash).
+ */
+function withoutOneTimeSecrets(response: ApiResponse<unknown>): ApiResponse<unknown> {
+  if (!response.ok || !response.data || typeof response.data !== 'object' || !('shownOnce' in response.data)) return response
+  return { ok: true, data: { ...(response.data as Record<string, unknown>), shownOnce: null } }
+}
+
 export async function runOnce(
   store: Store,
   key: string,
@@ -34,7 +43,7 @@ export async function runOnce(
     await requests.remove({ _id: key })
     throw error
   }
-  if (response.ok) await requests.update({ _id: key }, { set: { status: 'done', response } })
+  if (response.ok) await requests.update({ _id: key }, { set: { status: 'done', response: withoutOneTimeSecrets(response) } })
   else await requests.remove({ _id: key })
   return response
 }

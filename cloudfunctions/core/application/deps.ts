@@ -1,6 +1,8 @@
 import type { AppConfig } from '../config'
 import type { Clock, ContentCheck, FileStore, Notifier, PhoneVault, QrCodeMaker, Store } from '../ports'
 import type { PdfRenderer } from '../ports/pdf'
+import type { HotlineLink } from '../ports/hotline'
+import type { ArchiveStore } from '../ports/archiveStore'
 
 /** Everything a use case may touch: the ports, the clock, ids and settings. */
 export interface Deps {
@@ -17,6 +19,10 @@ export interface Deps {
   qrCode: QrCodeMaker
   /** Printable documents (posters, reports, receipt slips), described as blocks (ports/pdf.ts). */
   pdf: PdfRenderer
+  /** Partner hotlines (12345): one adapter per partner (ports/hotline.ts). Absent: nothing is pushed. */
+  hotline?: HotlineLink
+  /** The nightly archive export's storage (ports/archiveStore.ts). Absent: the export job does nothing. */
+  archive?: ArchiveStore
   newId: () => string
   config: AppConfig
   log: (message: string, detail?: unknown) => void

@@ -11,7 +11,9 @@ import type { WxOpenApi } from '../adapters/wechat/openapi'
 import { createSubscribeNotifier, type TemplateBinding } from '../adapters/wechat/subscribeNotifier'
 import { createWxacodeMaker } from '../adapters/wechat/wxacode'
 import { createPdfkitRenderer } from '../adapters/pdf/pdfkitRenderer'
-import { systemClock } from '../ports'
+import { systemClock, hotlineLink } from '../ports'
+import { hotlineAdaptersFromEnv } from '../adapters/hotline/signedJsonHotline'
+import { createCloudbaseArchiveStore, type CloudArchiveApi } from '../adapters/cloudbase/cloudbaseArchiveStore'
 
 export interface CloudRuntime {
   /** An initialised `@cloudbase/node-sdk` app. */
@@ -48,6 +50,10 @@ export function createCloudDeps(runtime: CloudRuntime): Deps {
     fileStore: createCloudbaseFileStore(runtime.app as unknown as CloudStorageApi, { log }),
     qrCode: createWxacodeMaker(runtime.openapi, wxacodeEnvVersion(env)),
     pdf: createPdfkitRenderer(),
+    // 12345: MINYI_HOTLINE_12345_URL + MINYI_HOTLINE_12345_SECRET (docs/hotline-12345.md).
+    hotline: hotlineLink(hotlineAdaptersFromEnv(env)),
+    // The nightly archive export, in storage under exports/.
+    archive: createCloudbaseArchiveStore(runtime.app as unknown as CloudArchiveApi),
     newId: randomUUID,
     config: configFromEnv(env),
     log,

@@ -8,6 +8,7 @@ import { runFanOutJob } from './fanOutJob'
 import { runDeadlineJob, runMilestoneDeadlineJob } from './deadlineJob'
 import { runPhotoCleanupJob } from './photoCleanupJob'
 import { runPhoneKeyRotationJob } from './phoneKeyRotationJob'
+import { runExportJob, runHotlineJob } from './partnerJobs'
 
 const JOBS = {
   reception: runReceptionJob,
@@ -18,6 +19,10 @@ const JOBS = {
   photoCleanup: runPhotoCleanupJob,
   // 民生实事: overdue milestones of chosen projects, flagged once.
   livelihoodMilestones: runMilestoneDeadlineJob,
+  // 12345 pushes that did not go through yet; old webhook nonces.
+  hotline: runHotlineJob,
+  // The previous Shanghai day's public cases as JSON Lines and CSV, once a day.
+  archiveExport: runExportJob,
   outbox: runOutboxJob,
   // Re-seals stored phone numbers after a MINYI_PHONE_KEY rotation (one read when there is none).
   // After the outbox: it writes no notices, and it is the least urgent.

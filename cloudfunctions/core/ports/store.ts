@@ -79,6 +79,9 @@ export const COLLECTIONS = [
   'ballot_tokens',
   'ballots',
   'invitations',
+  'api_keys',
+  'exports',
+  'webhook_nonces',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

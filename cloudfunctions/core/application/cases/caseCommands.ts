@@ -11,11 +11,13 @@ import type { Caller } from '../../domain/caller'
 import { actorLabel } from '../../domain/actorLabel'
 import { deadlineAfter, extendedDeadline, unitDueDate } from '../../domain/deadlines'
 import { escalationTarget, forwardTarget, officeFields } from '../../domain/offices'
-import type { CaseDoc, UnitDoc } from '../../domain/records'
+import type { CaseDoc } from '../../domain/records'
 import { ratingCommand } from '../../domain/reopenRules'
 import { isSeconder } from '../../domain/seconds'
 import { arrivalNotices } from '../../domain/supervision'
 import type { Deps } from '../deps'
+import { isHotlineUnit, pendingHotline, pushToHotlineQuietly } from '../hotline/hotlinePush'
+import type { PartnerCaseDoc, PartnerUnitDoc } from '../../domain/partners/records'
 import { deadlineContext, districtAdminIds, limitsForStation, officeStaffIds, stationChain } from './handling'
 import { loadVisibleCase } from './loadCase'
 import { moveCase, type MoveMoment } from './moveCase'
@@ -81,17 +83,28 @@ function transferDueDate(deps: Deps, c: CaseDoc, input: ParsedInput<'case.transf
 /** An office assigns a handling unit of its own level (a street's units, or the district's bureaus). */
 export function transferCase(deps: Deps, caller: Caller, input: ParsedInput<'case.transfer'>): Promise<CaseView> {
   return moveCase(deps, caller, input.caseId, 'transfer', async (c, moment) => {
-    const unit = await deps.store.collection<UnitDoc>('units').get(input.unitId)
+    const unit = await deps.store.collection<PartnerUnitDoc>('units').get(input.unitId)
     if (!unit || unit.regionId !== c.office?.regionId) {
       throw new DomainError('INVALID_INPUT', c.office?.level === 'street' ? '请选择本街道的承办单位' : '请选择本区的承办单位')
     }
     const dueDate = transferDueDate(deps, c, input, moment)
     const transfer = { unitId: unit._id, unitName: unit.name, dueDate, note: input.note ?? null, complex: input.complex }
+    // 12345: a unit of kind `hotline` is pushed to the partner after the move (application/hotline/).
+    // Transferred elsewhere after 12345 had it: its callbacks no longer apply to this case.
+    const previous = (c as PartnerCaseDoc).hotline
+    const hotline = isHotlineUnit(unit)
+      ? { hotline: pendingHotline(unit.partner, moment.at.toISOString(), previous) }
+      : previous
+        ? { hotline: { ...previous, state: 'detached', nextAttemptAt: null } }
+        : {}
     return {
       note: input.note ?? null,
-      set: { route: 'transfer', transfer },
+      set: { route: 'transfer', transfer, ...hotline },
       details: { unitName: unit.name, dueDate },
     }
+  }).then(async (view) => {
+    await pushToHotlineQuietly(deps, input.caseId)
+    return view
   })
 }
 

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '接口密钥与归档导出',
+})
