@@ -155,8 +155,27 @@ export async function moveRound(deps: Deps, caller: Caller, input: ParsedInput<'
   }
   const moved = await applyRev(roundsOf(deps), round, { set, push: { events: [event(deps, caller, command, round.status, transition.to, input.note ?? null)] } }, { status: round.status })
   if (results && chosen) {
-    for (const c of candidates.filter((x) => chosen.includes(x._id))) {
-      await notifyFollowers(deps, c._id, `${round._id}-chosen`, '您关注的民生实事项目已当选', `「${c.title}」经代表票决当选为${round.regionName}${round.year}年度民生实事项目，得票${results.counts[c._id] ?? 0}票。`)
+    for (const c of candidates) {
+      const votes = results.counts[c._id] ?? 0
+      // The result reaches the followers of every candidate, chosen or not.
+      await notifyFollowers(
+        deps,
+        c._id,
+        `${round._id}-${chosen.includes(c._id) ? 'chosen' : 'not-chosen'}`,
+        chosen.includes(c._id)
+          ? {
+              kind: 'chosen',
+              title: '您关注的民生实事项目已当选',
+              body: `「${c.title}」经代表票决当选为${round.regionName}${round.year}年度民生实事项目，得票${votes}票。`,
+              remark: `得票${votes}票，将按节点推进实施`,
+            }
+          : {
+              kind: 'notChosen',
+              title: '您关注的民生实事候选项目未当选',
+              body: `「${c.title}」在${round.regionName}${round.year}年度民生实事项目代表票决中得票${votes}票，未当选。感谢您的参与，您的建议会继续作为民意参考。`,
+              remark: `得票${votes}票，感谢您的参与`,
+            },
+      )
     }
   }
   await recordAudit(deps, caller, requestId, {
