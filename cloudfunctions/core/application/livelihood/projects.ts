@@ -224,7 +224,7 @@ export async function reportProgress(deps: Deps, caller: Caller, input: ParsedIn
   const what = m ? (input.done ? `节点「${m.title}」已完成` : `节点「${m.title}」进展`) : '项目进展'
   await notifyFollowers(deps, project._id, id, {
     kind: m && input.done ? 'milestoneDone' : 'progress',
-    title: `民生实事项目${what}`,
+    title: m ? `民生实事项目${what}` : '民生实事项目有新进展',
     body: `「${project.title}」${what}：${input.note}`,
     remark: m && input.done ? `${m.title}：${input.note}` : input.note,
   })
