@@ -1,6 +1,7 @@
 // 民生实事代表票决 end to end, in Chromium on the h5 build served by the local runtime (its own clock):
 //   1. 滨湖区人大常委会 (dev-admin-1) opens a district round from 我的 → 民生实事票决;
 //   2. 刘阿姨 proposes a project from the home page; the office approves it; 周大伯 supports it (附议);
+//      station staff turn one of 刘阿姨's opinions into a proposal from the case's work page;
 //   3. the office shortlists: merges the proposal into a candidate project, adds two more, sets the
 //      vote (choose 1 of 3, more than half of the electorate) and opens it;
 //   4. the three district deputies (王建国, 李秀梅, 赵敏) each vote from 我的 → 我的票决, confirm and get a receipt;
@@ -121,6 +122,28 @@ describe('民生实事: from a resident’s proposal through the deputies’ sec
     await item.getByText('已附议').waitFor()
     await item.getByText('1 人附议').waitFor()
     await screenshot(zhou, 'livelihood-supported')
+
+    // 孙晓燕 (station staff) turns an opinion 刘阿姨 raised into a proposal with one click, from the case's work page.
+    const submitted = await fetch(`${app.baseUrl}/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Dev-User': 'dev-resident-1' },
+      body: JSON.stringify({
+        action: 'case.submit',
+        requestId: 'e2e-livelihood-case-1',
+        input: { stationCode: 'HBJD', category: 'traffic', content: '湖滨路与望湖路交叉口的红绿灯时间太短，老人过马路来不及。', place: '湖滨路与望湖路交叉口', privacyConsent: true },
+      }),
+    })
+    const caseId = ((await submitted.json()) as { data: { id: string } }).data.id
+    const sun = await signedInPhone(browser, 'dev-staff-1')
+    await open(sun, `/packageWork/pages/case/index?id=${caseId}`)
+    const work = visible(sun, 'page-work-case')
+    await work.getByTestId('case-to-proposal-start').click()
+    await fill(work, 'case-proposal-title', '望湖路口信号灯延长绿灯时间')
+    await screenshot(sun, 'livelihood-case-to-proposal')
+    await work.getByTestId('case-to-proposal-submit').click()
+    await work.getByText('已列为项目建议「望湖路口信号灯延长绿灯时间」', { exact: false }).waitFor()
+    await zhou.reload()
+    await zhouRound.getByTestId('proposal-item').filter({ hasText: '望湖路口信号灯延长绿灯时间' }).waitFor()
 
     // 3. The office shortlists and opens the vote.
     await admin.reload()
