@@ -17,7 +17,7 @@ import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
 import { createLocalServer } from '../../server/http'
 import { createLocalPhotoRoutes } from '../../server/photoRoutes'
 import { createHarness, type Harness } from '../support/apiHarness'
-import { notificationsOf, refusal } from './caseFixtures'
+import { hookedStore, notificationsOf, refusal } from './caseFixtures'
 import { ADMIN, DISTRICT_DEPUTIES, candidateInput, carryingOut, openRound, propose, vote } from './livelihoodFixtures'
 
 const SUPERVISOR = 'dev-deputy-1'
@@ -229,5 +229,30 @@ describe('milestone and result notices as WeChat pushes', () => {
     ])
     const all = await h.store.collection<NotificationDoc>('notifications').find({ 'push.template': 'progress' }, { limit: 1000 })
     for (const n of all) expect(checkTemplateData('progress', n.push.data)).toEqual([])
+  })
+
+  it('a publish cut off after telling the followers is finished by a retry, and nobody is told twice', async () => {
+    let failOnce = true
+    const store = await hookedStore({
+      before: (collection, method, args) => {
+        const [filter, update] = args as [Record<string, unknown>, { set?: Record<string, unknown> }]
+        if (failOnce && collection === 'livelihood_rounds' && method === 'update' && filter?.status === 'voting' && update?.set?.results) {
+          failOnce = false
+          throw new Error('the function timed out')
+        }
+      },
+    })
+    h = await createHarness({ store })
+    const v = await carryingOut(h).catch(() => null)
+    expect(v).toBeNull()
+    const roundId = (await h.ok(ADMIN, 'livelihood.round.list', {})).rounds[0].id
+    expect((await h.ok(ADMIN, 'livelihood.round.get', { roundId })).status).toBe('voting')
+    // Told already (the results were final); the retry moves the round and tells nobody again.
+    expect((await notificationsOf(h, 'dev-resident-2')).filter((n) => n.title === '您关注的民生实事项目已当选')).toHaveLength(1)
+    await h.ok(ADMIN, 'livelihood.round.move', { roundId, command: 'publishResults' })
+    expect((await h.ok('dev-resident-2', 'livelihood.round.get', { roundId })).status).toBe('carrying_out')
+    for (const who of ['dev-resident-1', 'dev-resident-2']) {
+      expect((await notificationsOf(h, who)).filter((n) => n.title === '您关注的民生实事项目已当选')).toHaveLength(1)
+    }
   })
 })

@@ -146,18 +146,19 @@ export async function moveRound(deps: Deps, caller: Caller, input: ParsedInput<'
 
   // Publishing: the candidates are marked first (each conditional on still being a candidate, so a
   // publish retried after a crash marks nothing twice; the count is final once voting has ended),
-  // then the round moves, then the followers of the chosen projects are told.
+  // then the followers are told, then the round moves.
   const candidates = command === 'publishResults' ? await candidatesOf(deps, round._id) : []
   if (results && chosen) {
     for (const c of candidates) {
       await projectsOf(deps).update({ _id: c._id, status: 'candidate' }, { set: { status: chosen.includes(c._id) ? 'chosen' : 'not_chosen', votes: results.counts[c._id] ?? 0 }, inc: { rev: 1 } })
     }
   }
-  const moved = await applyRev(roundsOf(deps), round, { set, push: { events: [event(deps, caller, command, round.status, transition.to, input.note ?? null)] } }, { status: round.status })
+  // The result reaches the followers of every candidate, chosen or not, before the round moves: the
+  // count is final once voting has ended and the notices' ids are fixed per round and candidate, so
+  // a publish retried after a crash (the round still `voting`) tells nobody twice and loses nobody.
   if (results && chosen) {
     for (const c of candidates) {
       const votes = results.counts[c._id] ?? 0
-      // The result reaches the followers of every candidate, chosen or not.
       await notifyFollowers(
         deps,
         c._id,
@@ -178,6 +179,7 @@ export async function moveRound(deps: Deps, caller: Caller, input: ParsedInput<'
       )
     }
   }
+  const moved = await applyRev(roundsOf(deps), round, { set, push: { events: [event(deps, caller, command, round.status, transition.to, input.note ?? null)] } }, { status: round.status })
   await recordAudit(deps, caller, requestId, {
     objectType: 'livelihood_round',
     objectId: round._id,
