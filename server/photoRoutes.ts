@@ -7,14 +7,20 @@
 //   GET  /files/photos/<case>/<photo> the photo, only with a signature the api issued to a viewer of
 //                                     the case, and only if that viewer may still see the case and the
 //                                     photo now (hidden photos: staff and admins of the station only).
+//                                     The same route serves a 民生实事 project's inspection photos
+//                                     (`<case>` is then the project id): to whoever may see the project
+//                                     (domain/livelihood/inspectionPhotos.ts).
+// Uploads: residents (opinions) and deputies supervising a chosen project (inspections).
 import type http from 'node:http'
 import { PHOTO_DAILY_UPLOAD_LIMIT, PHOTO_LIMIT_MESSAGES, PHOTO_MAX_BYTES, type ApiResponse } from '@minyi/types'
 import type { LocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
-import { photoFileFor, uploadAllowanceId } from '../cloudfunctions/core/application/cases/casePhotos'
+import { mayUploadPhotos, photoFileFor, UPLOAD_REFUSED, uploadAllowanceId } from '../cloudfunctions/core/application/cases/casePhotos'
 import { rememberUpload } from '../cloudfunctions/core/application/cases/photoUploads'
 import type { Deps } from '../cloudfunctions/core/application/deps'
 import { resolveCaller } from '../cloudfunctions/core/application/session/resolveCaller'
 import { releaseAllowance, takeAllowance } from '../cloudfunctions/core/application/shared/sequence'
+import { inspectionPhotoFile } from '../cloudfunctions/core/domain/livelihood/inspectionPhotos'
+import type { ProjectDoc, RoundDoc } from '../cloudfunctions/core/domain/livelihood/records'
 import type { CaseDoc, UserDoc } from '../cloudfunctions/core/domain/records'
 import { DEV_USER_HEADER, devOpenidFromHeader } from './devIdentity'
 
@@ -86,7 +92,7 @@ export function createLocalPhotoRoutes(deps: Deps, files: LocalFileStore): Local
       const openid = await devOpenidFromHeader(deps.store, req.headers[DEV_USER_HEADER])
       if (!openid) return refuse(res, 401, 'UNAUTHENTICATED', '请先选择演示身份')
       const caller = await resolveCaller(deps, openid)
-      if (caller.role !== 'resident') return refuse(res, 403, 'FORBIDDEN', '只有群众提交民意时可以上传照片')
+      if (!(await mayUploadPhotos(deps, caller))) return refuse(res, 403, 'FORBIDDEN', UPLOAD_REFUSED)
       const body = await readLimited(req, PHOTO_MAX_BYTES + ENVELOPE_BYTES)
       if (!body) return refuse(res, 413, 'INVALID_INPUT', PHOTO_LIMIT_MESSAGES.size)
       const contentType = String(req.headers['content-type'] ?? '')
@@ -128,7 +134,14 @@ export function createLocalPhotoRoutes(deps: Deps, files: LocalFileStore): Local
       if (!viewer) return notFound()
       // Checked again now, like the case itself: access may have ended, the photo may have been hidden.
       const caller = await resolveCaller(deps, viewer.openid)
-      const fileId = photoFileFor(caller, await deps.store.collection<CaseDoc>('cases').get(caseId), photoId)
+      const c = await deps.store.collection<CaseDoc>('cases').get(caseId)
+      let fileId = photoFileFor(caller, c, photoId)
+      if (!c && !fileId) {
+        // Not a case: a 民生实事 project's inspection photo, as public as the project.
+        const project = await deps.store.collection<ProjectDoc>('livelihood_projects').get(caseId)
+        const round = project ? await deps.store.collection<RoundDoc>('livelihood_rounds').get(project.roundId) : null
+        fileId = inspectionPhotoFile(caller, round, project, photoId)
+      }
       const stored = fileId ? await files.read(fileId) : null
       if (!stored) return notFound()
       res.writeHead(200, {

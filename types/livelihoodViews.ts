@@ -88,7 +88,17 @@ export const projectViewSchema = z.object({
   votes: z.number().nullable(),
   milestones: z.array(milestoneViewSchema),
   reports: z.array(z.object({ id: z.string(), at: z.string(), milestoneTitle: z.string().nullable(), note: z.string(), by: z.string() })),
-  inspections: z.array(z.object({ id: z.string(), at: z.string(), deputyName: z.string(), note: z.string(), photoCount: z.number() })),
+  inspections: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      deputyName: z.string(),
+      note: z.string(),
+      photoCount: z.number(),
+      /** The inspection's photos with short-lived addresses (public like the chosen project itself). */
+      photos: z.array(z.object({ id: z.string(), url: z.string().nullable() })),
+    }),
+  ),
   supervisors: z.array(z.object({ deputyId: z.string(), name: z.string() })),
   /** For the office: the deputies of the electorate, who may be assigned as supervisors. */
   supervisorOptions: z.array(z.object({ deputyId: z.string(), name: z.string() })),

@@ -105,7 +105,7 @@ describe('photos through the local runtime', () => {
 
   it('only a signed-in resident may upload', async () => {
     expect(await upload(jpeg(), null)).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED' } } })
-    expect(await upload(jpeg(), STAFF)).toEqual({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN', message: '只有群众提交民意时可以上传照片' } } })
+    expect(await upload(jpeg(), STAFF)).toEqual({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN', message: '只有群众提交民意、监督代表登记民生实事视察时可以上传照片' } } })
   })
 
   it('the upload policy tells the page how to upload', async () => {

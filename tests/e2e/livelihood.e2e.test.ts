@@ -1,11 +1,13 @@
 // 民生实事代表票决 end to end, in Chromium on the h5 build served by the local runtime (its own clock):
 //   1. 滨湖区人大常委会 (dev-admin-1) opens a district round from 我的 → 民生实事票决;
 //   2. 刘阿姨 proposes a project from the home page; the office approves it; 周大伯 supports it (附议);
+//      station staff turn one of 刘阿姨's opinions into a proposal from the case's work page;
 //   3. the office shortlists: merges the proposal into a candidate project, adds two more, sets the
 //      vote (choose 1 of 3, more than half of the electorate) and opens it;
 //   4. the three district deputies (王建国, 李秀梅, 赵敏) each vote from 我的 → 我的票决, confirm and get a receipt;
 //   5. the office publishes the results; 刘阿姨 sees the counts and the chosen project;
-//   6. the office adds a milestone and reports it done; 周大伯 (the supporter) finds the notice in 消息.
+//   6. the office adds a milestone and reports it done; 周大伯 (the supporter) finds the notice in 消息;
+//   7. 王建国, made a supervisor, records an inspection with a photo; 刘阿姨 sees the photo on the project page.
 // Screenshots go to test-results/screenshots (gitignored) for a person to look at.
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, screenshot, signedInPhone, startApp, type RunningApp } from './support/app'
@@ -30,6 +32,41 @@ const fill = (scope: ReturnType<Page['getByTestId']>, testId: string, value: str
 
 async function confirmDialog(page: Page) {
   await page.locator('.taro-model__confirm').filter({ visible: true }).click()
+}
+
+/** A JPEG drawn by the browser itself (a bench by a lake, roughly). */
+async function sitePhoto(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 640
+    canvas.height = 480
+    const c = canvas.getContext('2d') as CanvasRenderingContext2D
+    c.fillStyle = '#9fd3f0'
+    c.fillRect(0, 0, 640, 300)
+    c.fillStyle = '#6fb36f'
+    c.fillRect(0, 300, 640, 180)
+    c.fillStyle = '#8a5a2b'
+    c.fillRect(180, 260, 280, 30)
+    c.fillRect(200, 290, 20, 60)
+    c.fillRect(420, 290, 20, 60)
+    return canvas.toDataURL('image/jpeg', 0.8)
+  })
+  return Buffer.from(dataUrl.split(',')[1], 'base64')
+}
+
+/** How many images inside `scope` actually decoded (a refused address shows nothing). */
+async function decodedImages(page: Page, scope: string): Promise<number> {
+  await page.waitForFunction(
+    (selector) => {
+      const images = Array.from(document.querySelectorAll(`${selector} img`)) as HTMLImageElement[]
+      return images.length > 0 && images.every((img) => img.complete)
+    },
+    scope,
+  )
+  return page.evaluate(
+    (selector) => (Array.from(document.querySelectorAll(`${selector} img`)) as HTMLImageElement[]).filter((img) => img.naturalWidth > 0 && img.offsetParent !== null).length,
+    scope,
+  )
 }
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
@@ -85,6 +122,28 @@ describe('民生实事: from a resident’s proposal through the deputies’ sec
     await item.getByText('已附议').waitFor()
     await item.getByText('1 人附议').waitFor()
     await screenshot(zhou, 'livelihood-supported')
+
+    // 孙晓燕 (station staff) turns an opinion 刘阿姨 raised into a proposal with one click, from the case's work page.
+    const submitted = await fetch(`${app.baseUrl}/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Dev-User': 'dev-resident-1' },
+      body: JSON.stringify({
+        action: 'case.submit',
+        requestId: 'e2e-livelihood-case-1',
+        input: { stationCode: 'HBJD', category: 'traffic', content: '湖滨路与望湖路交叉口的红绿灯时间太短，老人过马路来不及。', place: '湖滨路与望湖路交叉口', privacyConsent: true },
+      }),
+    })
+    const caseId = ((await submitted.json()) as { data: { id: string } }).data.id
+    const sun = await signedInPhone(browser, 'dev-staff-1')
+    await open(sun, `/packageWork/pages/case/index?id=${caseId}`)
+    const work = visible(sun, 'page-work-case')
+    await work.getByTestId('case-to-proposal-start').click()
+    await fill(work, 'case-proposal-title', '望湖路口信号灯延长绿灯时间')
+    await screenshot(sun, 'livelihood-case-to-proposal')
+    await work.getByTestId('case-to-proposal-submit').click()
+    await work.getByText('已列为项目建议「望湖路口信号灯延长绿灯时间」', { exact: false }).waitFor()
+    await zhou.reload()
+    await zhouRound.getByTestId('proposal-item').filter({ hasText: '望湖路口信号灯延长绿灯时间' }).waitFor()
 
     // 3. The office shortlists and opens the vote.
     await admin.reload()
@@ -192,8 +251,25 @@ describe('民生实事: from a resident’s proposal through the deputies’ sec
     await visible(wang, 'page-livelihood-deputy').getByTestId('supervised-projects').getByText('湖滨公园适老化改造').click()
     const supervised = visible(wang, 'page-livelihood-project')
     await fill(supervised, 'inspection-note', '到现场查看，座椅样品已进场，扶手高度合适', 'textarea')
+    // He attaches a photo taken on site (the same picker, compression and upload as an opinion's).
+    await supervised.getByTestId('photo-input').setInputFiles([{ name: 'site.jpg', mimeType: 'image/jpeg', buffer: await sitePhoto(wang) }])
+    await supervised.locator('[data-testid="photo-thumb"][data-status="done"]').waitFor()
+    await screenshot(wang, 'livelihood-inspection-form')
     await supervised.getByTestId('inspection-submit').click()
-    await supervised.getByTestId('inspections').getByText('王建国 代表', { exact: false }).waitFor()
+    await supervised.getByTestId('inspections').getByText('王建国 代表 · 照片 1 张', { exact: false }).waitFor()
+    expect(await decodedImages(wang, '[data-testid="inspection-photos"]')).toBe(1)
+    // The picker is empty again for the next inspection.
+    expect(await supervised.getByTestId('photo-thumb').count()).toBe(0)
     await screenshot(wang, 'livelihood-inspection')
+
+    // The project is public once chosen, and so are the inspection photos: 刘阿姨 sees it too.
+    const projectUrl = wang.url()
+    await liu.goto(projectUrl)
+    await liu.reload()
+    const seen = visible(liu, 'page-livelihood-project')
+    await seen.getByTestId('inspections').getByText('座椅样品已进场', { exact: false }).waitFor()
+    expect(await decodedImages(liu, '[data-testid="inspection-photos"]')).toBe(1)
+    expect(await seen.getByTestId('photo-picker').count()).toBe(0)
+    await screenshot(liu, 'livelihood-inspection-resident')
   })
 })

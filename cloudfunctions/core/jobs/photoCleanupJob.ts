@@ -4,19 +4,20 @@
 // than `config.photoUploadMaxAgeHours` (default 24).
 //
 // For each: claim the record (conditional update, so two runs at once never both work on it),
-// check that no case references the file (a submit that crashed after inserting its case leaves
+// check that no case (nor a 民生实事 inspection) references the file (a submit that crashed after inserting its case leaves
 // its record behind; such a photo is kept and the record dropped), delete the file through the
 // file store (already gone counts as deleted), then drop the record. A claim whose run died is
 // taken over after CLAIM_STALE_MS. Photos of cases, hidden ones included (audit trail), are never
 // candidates: submitting removes their records, and the case check would keep them anyway.
 import type { Deps } from '../application/deps'
 import { PHOTO_UPLOADS, type PhotoUploadDoc } from '../application/cases/photoUploads'
+import type { ProjectDoc } from '../domain/livelihood/records'
 import type { CaseDoc } from '../domain/records'
 
 export interface PhotoCleanupReport {
   /** Files deleted (or found already gone) and their records dropped. */
   deleted: number
-  /** Records dropped because a case references the photo (the file is kept). */
+  /** Records dropped because a case (or a project's inspection) references the photo (the file is kept). */
   keptInCase: number
   /** Files the store could not delete now (tried again after CLAIM_STALE_MS). */
   failed: number
@@ -29,6 +30,8 @@ const PAGE = 200
 export async function runPhotoCleanupJob(deps: Deps): Promise<PhotoCleanupReport> {
   const uploads = deps.store.collection<PhotoUploadDoc>(PHOTO_UPLOADS)
   const cases = deps.store.collection<CaseDoc>('cases')
+  // Supervisor deputies' inspection photos of 民生实事 projects go through the same records.
+  const projects = deps.store.collection<ProjectDoc>('livelihood_projects')
   const now = deps.clock.now()
   const cutoff = new Date(now.getTime() - deps.config.photoUploadMaxAgeHours * 3_600_000).toISOString()
   const stale = new Date(now.getTime() - CLAIM_STALE_MS).toISOString()
@@ -46,7 +49,7 @@ export async function runPhotoCleanupJob(deps: Deps): Promise<PhotoCleanupReport
     )
     if (claimed !== 1) continue
 
-    if ((await cases.count({ 'photos.fileId': upload._id })) > 0) {
+    if ((await cases.count({ 'photos.fileId': upload._id })) > 0 || (await projects.count({ 'inspections.photos.fileId': upload._id })) > 0) {
       await uploads.remove({ _id: upload._id, status: 'deleting' })
       report.keptInCase += 1
       continue

@@ -11,16 +11,20 @@ const TEMPLATES: ReadonlyArray<{ kind: NoticeKind; id: string }> = [
   { kind: 'reply' as const, id: process.env.TARO_APP_TMPL_REPLY || '' },
 ].filter((template) => template.id)
 
-/** Asks for the subscriptions (weapp only) and resolves with the kinds the person accepted. */
-export function requestSubscriptions(): Promise<NoticeKind[]> {
-  if (process.env.TARO_ENV !== 'weapp' || TEMPLATES.length === 0) return Promise.resolve([])
+/**
+ * Asks for the subscriptions (weapp only) and resolves with the kinds the person accepted. `kinds`
+ * narrows the request (民生实事 pages ask for `progress` only: milestone and result notices).
+ */
+export function requestSubscriptions(kinds?: readonly NoticeKind[]): Promise<NoticeKind[]> {
+  const wanted = kinds ? TEMPLATES.filter((template) => kinds.includes(template.kind)) : TEMPLATES
+  if (process.env.TARO_ENV !== 'weapp' || wanted.length === 0) return Promise.resolve([])
   try {
     // Taro's Option type wrongly demands Alipay's `entityIds` as well: WeChat takes `tmplIds` only.
-    const option = { tmplIds: TEMPLATES.map((template) => template.id) } as unknown as Taro.requestSubscribeMessage.Option
+    const option = { tmplIds: wanted.map((template) => template.id) } as unknown as Taro.requestSubscribeMessage.Option
     return Taro.requestSubscribeMessage(option).then(
       (result) => {
         const answers = result as unknown as Record<string, string>
-        return TEMPLATES.filter((template) => answers[template.id] === 'accept').map((template) => template.kind)
+        return wanted.filter((template) => answers[template.id] === 'accept').map((template) => template.kind)
       },
       () => [],
     )

@@ -1,6 +1,7 @@
 // 民生实事 actions as the pages use them. Mutations take the requestId of the person's intent.
 import type { ActionInput } from '@minyi/types/actions'
 import { callApi } from '../../services/api'
+import { requestSubscriptions } from '../cases/subscriptions'
 
 type In<A extends Parameters<typeof callApi>[0]> = ActionInput<A>
 
@@ -31,4 +32,17 @@ export const livelihoodApi = {
   rate: (input: In<'livelihood.project.rate'>, requestId: string) => callApi('livelihood.project.rate', input, { requestId }),
   roundReport: (roundId: string) => callApi('livelihood.report.get', { roundId }),
   exportReport: (input: In<'livelihood.report.export'>, requestId: string) => callApi('livelihood.report.export', input, { requestId }),
+}
+
+/**
+ * 民生实事 notices (the project chosen or not, milestones, progress, overdue) are `progress` pushes.
+ * Call `askForProjectNotices()` first and synchronously in a tap handler (proposing, 附议): WeChat
+ * shows the dialog only from a tap, before any await. Each accept allows one push; without one the
+ * notice still arrives in 消息.
+ */
+export function askForProjectNotices(): Promise<void> {
+  return requestSubscriptions(['progress']).then(
+    (accepted) => (accepted.length ? callApi('subscription.record', { accepted: ['progress'] }).then(() => undefined) : undefined),
+    () => undefined,
+  ).catch(() => undefined)
 }

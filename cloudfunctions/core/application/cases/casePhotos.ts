@@ -54,7 +54,17 @@ export function uploadAllowanceId(userId: string, at: Date): string {
   return `allowance:upload:${userId}:${shanghaiDate(at)}`
 }
 
+/** Who may upload photos: residents (for an opinion) and deputies supervising a chosen 民生实事 project (for an inspection). */
+export const UPLOAD_REFUSED = '只有群众提交民意、监督代表登记民生实事视察时可以上传照片'
+
+export async function mayUploadPhotos(deps: Deps, caller: Caller): Promise<boolean> {
+  if (caller.role === 'resident') return true
+  if (caller.role !== 'deputy' || !caller.deputyId) return false
+  return (await deps.store.collection('livelihood_projects').count({ supervisors: caller.deputyId, status: 'chosen', removed: false })) > 0
+}
+
 export async function uploadPolicy(deps: Deps, caller: Caller, input: ParsedInput<'photo.uploadPolicy'>) {
+  if (!(await mayUploadPhotos(deps, caller))) throw new DomainError('FORBIDDEN', UPLOAD_REFUSED)
   const { fileId, ...target } = await deps.fileStore.uploadTarget({ userId: caller.userId, openid: caller.openid }, input.ext ?? 'jpg')
   // Cloud: one path per photo, counted against the daily upload allowance and remembered now, so
   // that it is deleted if no case ever takes it (photoUploads.ts). Locally the upload route counts
@@ -74,6 +84,7 @@ export async function uploadPolicy(deps: Deps, caller: Caller, input: ParsedInpu
 /**
  * For the local runtime's photo route: the file id of a photo `viewer` may see right now (the same
  * checks as the case page), or null. Hidden photos only for staff and admins of the station.
+ * (Inspection photos of 民生实事 projects: domain/livelihood/inspectionPhotos.ts.)
  */
 export function photoFileFor(viewer: Caller, c: CaseDoc | null, photoId: string): string | null {
   if (!c || !canSeeCase(viewer, c)) return null

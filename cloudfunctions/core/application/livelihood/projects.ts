@@ -7,8 +7,9 @@ import type { Caller } from '../../domain/caller'
 import { endOfShanghaiDay } from '../../domain/deadlines'
 import { DomainError } from '../../domain/errors'
 import type { MilestoneRecord, ProjectDoc, RoundDoc } from '../../domain/livelihood/records'
+import { maySeeProject } from '../../domain/livelihood/inspectionPhotos'
 import { managesRound, nextDueOf } from '../../domain/livelihood/rules'
-import type { OutboxItem } from '../../domain/records'
+import { projectOutboxItem, type ProjectNotice } from '../../domain/livelihood/notices'
 import { recordAudit } from '../audit/recordAudit'
 import { verifyPhotos } from '../cases/casePhotos'
 import { forgetUploads, releaseUploads, reserveUploads } from '../cases/photoUploads'
@@ -133,7 +134,7 @@ async function loadProject(deps: Deps, caller: Caller, projectId: string): Promi
   const project = await projectsOf(deps).get(projectId)
   if (!project || project.removed || project.districtId !== caller.regionId) throw new DomainError('NOT_FOUND', PROJECT_NOT_FOUND)
   const round = await loadRound(deps, caller, project.roundId)
-  if (!managesRound(caller, round) && !PUBLIC_CANDIDATE_STATUSES.includes(round.status)) throw new DomainError('NOT_FOUND', PROJECT_NOT_FOUND)
+  if (!maySeeProject(caller, round, project)) throw new DomainError('NOT_FOUND', PROJECT_NOT_FOUND)
   return { round, project }
 }
 
@@ -180,21 +181,21 @@ export async function addMilestone(deps: Deps, caller: Caller, input: ParsedInpu
   return view(deps, caller, round, saved)
 }
 
-function outboxItem(id: string, recipientId: string, projectId: string, title: string, body: string, at: string): OutboxItem {
-  return { id, recipientId, title, body, link: `/packageLivelihood/pages/project/index?id=${projectId}`, template: null, data: {}, createdAt: at }
-}
-
 /**
  * Tells everyone behind a project (proposers, supporters, residents of its cases) one thing: written
- * into the project's outbox by one update, then flushed. Ids come from `key`: doing it twice tells once.
+ * into the project's outbox by one update, then flushed. Each item is an in-app message and a
+ * `progress` push (domain/livelihood/notices.ts); a follower who never allowed pushes still gets the
+ * message. Ids come from `key`: doing it twice tells once.
  */
-export async function notifyFollowers(deps: Deps, projectId: string, key: string, title: string, body: string, extraRecipients: string[] = []): Promise<void> {
+export async function notifyFollowers(deps: Deps, projectId: string, key: string, notice: ProjectNotice, extraRecipients: string[] = []): Promise<void> {
   const project = await projectsOf(deps).get(projectId)
   if (!project) return
+  const round = await roundsOf(deps).get(project.roundId)
+  if (!round) return
   const recipients = [...new Set([...(await followersOf(deps, project)), ...extraRecipients])]
   if (!recipients.length) return
   const at = deps.clock.now().toISOString()
-  const items = recipients.map((r) => outboxItem(idFor('ln', key, r), r, projectId, title, body, at))
+  const items = recipients.map((r) => projectOutboxItem(idFor('ln', key, r), r, round, project, notice, at))
   const fresh = items.filter((i) => !project.outbox.some((o) => o.id === i.id))
   if (fresh.length) await projectsOf(deps).update({ _id: projectId }, { push: { outbox: fresh }, inc: { outboxSize: fresh.length } })
   try {
@@ -221,7 +222,12 @@ export async function reportProgress(deps: Deps, caller: Caller, input: ParsedIn
   }
   const saved = await applyRev(projectsOf(deps), project, { set, push: { reports: [{ id, at, milestoneId: m?.id ?? null, note: input.note, by: auditLabel(caller) }] } })
   const what = m ? (input.done ? `节点「${m.title}」已完成` : `节点「${m.title}」进展`) : '项目进展'
-  await notifyFollowers(deps, project._id, id, `民生实事项目${what}`, `「${project.title}」${what}：${input.note}`)
+  await notifyFollowers(deps, project._id, id, {
+    kind: m && input.done ? 'milestoneDone' : 'progress',
+    title: m ? `民生实事项目${what}` : '民生实事项目有新进展',
+    body: `「${project.title}」${what}：${input.note}`,
+    remark: m && input.done ? `${m.title}：${input.note}` : input.note,
+  })
   await recordAudit(deps, caller, requestId, { objectType: 'livelihood_project', objectId: project._id, objectLabel: project.title, action: 'reportProgress', summary: `登记${what}`, after: { note: input.note, milestoneId: m?.id ?? null, done: input.done } })
   return view(deps, caller, round, (await projectsOf(deps).get(saved._id)) ?? saved)
 }
@@ -295,7 +301,18 @@ export async function flagOverdueMilestones(deps: Deps): Promise<number> {
     flagged += late.length
     const users = p.supervisors.length ? await deps.store.collection<{ _id: string; deputyId: string | null }>('users').find({ deputyId: { $in: p.supervisors } }, { limit: 100 }) : []
     for (const m of late) {
-      await notifyFollowers(deps, p._id, `overdue-${m.id}`, '民生实事项目节点逾期', `「${p.title}」的节点「${m.title}」计划于${m.dueDate}完成，目前尚未完成，已列入督办。（${SYSTEM_LABEL}）`, users.map((u) => u._id))
+      await notifyFollowers(
+        deps,
+        p._id,
+        `overdue-${m.id}`,
+        {
+          kind: 'overdue',
+          title: '民生实事项目节点逾期',
+          body: `「${p.title}」的节点「${m.title}」计划于${m.dueDate}完成，目前尚未完成，已列入督办。（${SYSTEM_LABEL}）`,
+          remark: `「${m.title}」逾期未完成，已列入督办`,
+        },
+        users.map((u) => u._id),
+      )
     }
   }
   return flagged

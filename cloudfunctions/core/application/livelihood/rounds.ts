@@ -146,19 +146,40 @@ export async function moveRound(deps: Deps, caller: Caller, input: ParsedInput<'
 
   // Publishing: the candidates are marked first (each conditional on still being a candidate, so a
   // publish retried after a crash marks nothing twice; the count is final once voting has ended),
-  // then the round moves, then the followers of the chosen projects are told.
+  // then the followers are told, then the round moves.
   const candidates = command === 'publishResults' ? await candidatesOf(deps, round._id) : []
   if (results && chosen) {
     for (const c of candidates) {
       await projectsOf(deps).update({ _id: c._id, status: 'candidate' }, { set: { status: chosen.includes(c._id) ? 'chosen' : 'not_chosen', votes: results.counts[c._id] ?? 0 }, inc: { rev: 1 } })
     }
   }
-  const moved = await applyRev(roundsOf(deps), round, { set, push: { events: [event(deps, caller, command, round.status, transition.to, input.note ?? null)] } }, { status: round.status })
+  // The result reaches the followers of every candidate, chosen or not, before the round moves: the
+  // count is final once voting has ended and the notices' ids are fixed per round and candidate, so
+  // a publish retried after a crash (the round still `voting`) tells nobody twice and loses nobody.
   if (results && chosen) {
-    for (const c of candidates.filter((x) => chosen.includes(x._id))) {
-      await notifyFollowers(deps, c._id, `${round._id}-chosen`, '您关注的民生实事项目已当选', `「${c.title}」经代表票决当选为${round.regionName}${round.year}年度民生实事项目，得票${results.counts[c._id] ?? 0}票。`)
+    for (const c of candidates) {
+      const votes = results.counts[c._id] ?? 0
+      await notifyFollowers(
+        deps,
+        c._id,
+        `${round._id}-${chosen.includes(c._id) ? 'chosen' : 'not-chosen'}`,
+        chosen.includes(c._id)
+          ? {
+              kind: 'chosen',
+              title: '您关注的民生实事项目已当选',
+              body: `「${c.title}」经代表票决当选为${round.regionName}${round.year}年度民生实事项目，得票${votes}票。`,
+              remark: `得票${votes}票，将按节点推进实施`,
+            }
+          : {
+              kind: 'notChosen',
+              title: '您关注的民生实事候选项目未当选',
+              body: `「${c.title}」在${round.regionName}${round.year}年度民生实事项目代表票决中得票${votes}票，未当选。感谢您的参与，您的建议会继续作为民意参考。`,
+              remark: `得票${votes}票，感谢您的参与`,
+            },
+      )
     }
   }
+  const moved = await applyRev(roundsOf(deps), round, { set, push: { events: [event(deps, caller, command, round.status, transition.to, input.note ?? null)] } }, { status: round.status })
   await recordAudit(deps, caller, requestId, {
     objectType: 'livelihood_round',
     objectId: round._id,

@@ -16,6 +16,7 @@ import {
 import type { Caller } from '../../domain/caller'
 import { DomainError } from '../../domain/errors'
 import type { BallotTokenDoc, BallotDoc, ProjectDoc, ProposalDoc, RoundDoc } from '../../domain/livelihood/records'
+import { inspectionPhotos, PUBLIC_CANDIDATE_STATUSES } from '../../domain/livelihood/inspectionPhotos'
 import { managesRound, moderatesRound, roundCommandsFor } from '../../domain/livelihood/rules'
 import type { DeputyDoc, StationDoc } from '../../domain/records'
 import type { Filter, Update } from '../../ports'
@@ -37,8 +38,8 @@ export function idFor(prefix: string, ...parts: string[]): string {
   return `${prefix}_${createHash('sha256').update(parts.join(':')).digest('hex').slice(0, 24)}`
 }
 
-/** Statuses after the candidate list is published. */
-export const PUBLIC_CANDIDATE_STATUSES: readonly RoundStatus[] = ['voting', 'carrying_out', 'assessing', 'closed']
+/** Statuses after the candidate list is published (domain/livelihood/inspectionPhotos.ts). */
+export { PUBLIC_CANDIDATE_STATUSES }
 /** Statuses after the results are published. */
 export const PUBLISHED_STATUSES: readonly RoundStatus[] = ['carrying_out', 'assessing', 'closed']
 
@@ -200,7 +201,7 @@ export async function presentProject(deps: Deps, caller: Caller, round: RoundDoc
       flaggedAt: m.flaggedAt,
     })),
     reports: p.reports.map((r) => ({ id: r.id, at: r.at, milestoneTitle: r.milestoneId ? (titleOf.get(r.milestoneId) ?? null) : null, note: r.note, by: r.by })),
-    inspections: p.inspections.map((i) => ({ id: i.id, at: i.at, deputyName: i.deputyName, note: i.note, photoCount: i.photos.length })),
+    inspections: await inspectionViews(deps, caller, p),
     supervisors: p.supervisors.map((id) => ({ deputyId: id, name: deputies.find((d) => d._id === id)?.name ?? id })),
     supervisorOptions: office ? deputies.filter((d) => round.electorate?.includes(d._id)).map((d) => ({ deputyId: d._id, name: d.name })) : [],
     ratings,
@@ -209,6 +210,31 @@ export async function presentProject(deps: Deps, caller: Caller, round: RoundDoc
     canInspect: !!caller.deputyId && p.supervisors.includes(caller.deputyId) && p.status === 'chosen',
     canManage: managesRound(caller, round),
   }
+}
+
+/**
+ * The inspections with their photos' short-lived addresses: called only for a caller who may see
+ * the project (its loaders check `maySeeProject`), and served through the same access-checked route
+ * as case photos (server/photoRoutes.ts checks the project again on every request).
+ */
+async function inspectionViews(deps: Deps, caller: Caller, p: ProjectDoc): Promise<ProjectView['inspections']> {
+  const photos = inspectionPhotos(p)
+  let urls: Array<string | null> = photos.map(() => null)
+  if (photos.length) {
+    try {
+      urls = await deps.fileStore.viewUrls(photos.map((x) => ({ fileId: x.fileId, grant: { caseId: p._id, photoId: x.photoId, viewerId: caller.userId } })))
+    } catch (error) {
+      deps.log('inspection photo addresses could not be issued', { projectId: p._id, error: String(error) })
+    }
+  }
+  return p.inspections.map((i) => ({
+    id: i.id,
+    at: i.at,
+    deputyName: i.deputyName,
+    note: i.note,
+    photoCount: i.photos.length,
+    photos: photos.flatMap((x, n) => (x.inspectionId === i.id ? [{ id: x.photoId, url: urls[n] ?? null }] : [])),
+  }))
 }
 
 export { RATINGS }

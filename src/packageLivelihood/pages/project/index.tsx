@@ -1,11 +1,14 @@
 // A livelihood project: what it is, its milestones and progress, the supervisor deputies'
 // inspections and the ratings. The office records milestones, progress and supervisors here; a
-// supervisor records an inspection; in the assessment deputies and supporters rate it.
-import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+// supervisor records an inspection with up to 3 photos (the same picker and upload as an opinion's);
+// everyone who may see the project sees the inspections and their photos; in the assessment
+// deputies and supporters rate it.
+import Taro, { useRouter } from '@tarojs/taro'
+import { Image, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { RATING_LABELS, RATINGS, type Rating } from '@minyi/types/enums'
 import { Button, Card, Checkbox, ChoiceChips, ErrorText, ErrorView, Field, Loading, Page, SectionTitle, Tag, TextArea, TextInput } from '../../../components'
+import { PhotoPicker, photoRefsOf, type PhotoItem } from '../../../features/cases/components/PhotoPicker'
 import { livelihoodApi } from '../../../features/livelihood/api'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
 import { useLoader } from '../../../hooks/useLoader'
@@ -47,6 +50,8 @@ export default function ProjectPage() {
   const progress = useRef({ note: '' })
   const [progressMilestone, setProgressMilestone] = useState<string | null>(null)
   const inspection = useRef({ note: '' })
+  const [inspectionPhotos, setInspectionPhotos] = useState<PhotoItem[]>([])
+  const [inspectionForm, setInspectionForm] = useState(0)
   const [picked, setSupervisors] = useState<string[] | null>(null)
   const chosenSupervisors = picked ?? p?.supervisors.map((x) => x.deputyId) ?? []
   const act = useAction(reload)
@@ -106,9 +111,31 @@ export default function ProjectPage() {
             <View>
               <SectionTitle>代表视察</SectionTitle>
               <Card testId='inspections'>
-                {p.inspections.map((i) => (
-                  <View key={i.id} className='lv-item'>
+                {[...p.inspections].reverse().map((i) => (
+                  <View key={i.id} className='lv-item' data-testid='inspection'>
                     <View className='lv-text'>{i.note}</View>
+                    {i.photos.length ? (
+                      <View className='photo-grid' data-testid='inspection-photos'>
+                        {i.photos.map((photo, n) => (
+                          <View key={photo.id} className='photo-grid__cell' data-testid='inspection-photo'>
+                            <View
+                              className='photo-grid__frame'
+                              aria-label={`视察照片${n + 1}`}
+                              onClick={() => {
+                                const urls = i.photos.flatMap((x) => (x.url ? [x.url] : []))
+                                if (photo.url) void Taro.previewImage({ urls, current: photo.url }).catch(() => undefined)
+                              }}
+                            >
+                              {photo.url ? (
+                                <Image className='photo-grid__image' src={photo.url} mode='aspectFill' />
+                              ) : (
+                                <View className='photo-grid__overlay photo-grid__overlay--error'>暂时无法显示</View>
+                              )}
+                            </View>
+                          </View>
+                        ))}
+                      </View>
+                    ) : null}
                     <View className='lv-muted'>
                       {i.at.slice(0, 10)} · {i.deputyName} 代表{i.photoCount ? ` · 照片 ${i.photoCount} 张` : ''}
                     </View>
@@ -145,9 +172,28 @@ export default function ProjectPage() {
               <SectionTitle>登记视察</SectionTitle>
               <Card>
                 <Field label='视察情况' required>
-                  <TextArea placeholder='现场看到的进度和问题' onInput={(v) => (inspection.current.note = v)} testId='inspection-note' />
+                  <TextArea key={inspectionForm} placeholder='现场看到的进度和问题' onInput={(v) => (inspection.current.note = v)} testId='inspection-note' />
                 </Field>
-                <Button onClick={() => void act.run((rid) => livelihoodApi.inspect({ projectId: p.id, note: inspection.current.note }, rid), '已登记视察')} testId='inspection-submit'>
+                <Field label='现场照片' optional hint='最多3张，所有能看到本项目的人都能看到'>
+                  <PhotoPicker items={inspectionPhotos} setItems={setInspectionPhotos} />
+                </Field>
+                <Button
+                  loading={act.busy}
+                  onClick={() => {
+                    const uploaded = photoRefsOf(inspectionPhotos)
+                    if (!uploaded.ok) {
+                      toast(uploaded.message)
+                      return
+                    }
+                    void act.run(async (rid) => {
+                      await livelihoodApi.inspect({ projectId: p.id, note: inspection.current.note, photos: uploaded.photos }, rid)
+                      inspection.current.note = ''
+                      setInspectionPhotos([])
+                      setInspectionForm((n) => n + 1)
+                    }, '已登记视察')
+                  }}
+                  testId='inspection-submit'
+                >
                   登记视察
                 </Button>
               </Card>

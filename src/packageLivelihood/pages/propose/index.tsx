@@ -4,7 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { Button, Card, ErrorText, Field, Notice, Page, TextArea, TextInput } from '../../../components'
-import { livelihoodApi } from '../../../features/livelihood/api'
+import { askForProjectNotices, livelihoodApi } from '../../../features/livelihood/api'
 import { livelihoodUrls } from '../../../features/livelihood/routes'
 import { errorMessage } from '../../../services/api'
 import { decodeParam, replace } from '../../../services/navigation'
@@ -21,10 +21,13 @@ export default function ProposePage() {
   const [sending, setSending] = useState(false)
 
   const submit = async () => {
+    // Before any await: WeChat asks for the subscription only from the tap itself.
+    const asked = askForProjectNotices()
     setSending(true)
     setError(null)
     try {
       await livelihoodApi.propose({ roundId, ...form.current, ...(station ? { stationCode: station } : {}) }, requestId.current)
+      await asked
       replace(livelihoodUrls.round({ id: roundId, station: station || undefined }))
     } catch (e) {
       setError(errorMessage(e))

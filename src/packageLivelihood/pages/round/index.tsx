@@ -5,7 +5,7 @@ import { View } from '@tarojs/components'
 import { useRef } from 'react'
 import type { ProposalView } from '@minyi/types/livelihoodViews'
 import { Button, Card, EmptyState, ErrorView, Loading, Notice, Page, SectionTitle, Tag } from '../../../components'
-import { livelihoodApi } from '../../../features/livelihood/api'
+import { askForProjectNotices, livelihoodApi } from '../../../features/livelihood/api'
 import { livelihoodUrls } from '../../../features/livelihood/routes'
 import { useMe } from '../../../features/session/hooks/useMe'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
@@ -31,6 +31,8 @@ async function loadRound(id: string) {
 function ProposalItem({ p, canSupport, onSupported }: { p: ProposalView; canSupport: boolean; onSupported: () => void }) {
   const requestId = useRef(newRequestId())
   const support = async () => {
+    // Before any await: WeChat asks for the subscription only from the tap itself.
+    void askForProjectNotices()
     try {
       await livelihoodApi.support(p.id, requestId.current)
       toast('已附议')

@@ -12,6 +12,7 @@ import { PhoneReveal } from '../../../features/cases/components/work/PhoneReveal
 import { TriagePanel } from '../../../features/triage/components/TriagePanel'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
 import { CaseSuggestions } from '../../../features/suggestions/components/CaseSuggestions'
+import { CaseToProposal } from '../../../features/livelihood/components/CaseToProposal'
 import { useLoader } from '../../../hooks/useLoader'
 import { decodeParam, go, goBackOr, PAGES } from '../../../services/navigation'
 import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
@@ -65,6 +66,7 @@ export default function WorkCasePage() {
           <CaseReplies view={data} />
           {data.rating ? <RatingResult rating={data.rating} /> : null}
           <CaseSuggestions view={data} />
+          <CaseToProposal view={data} />
           <CaseTimeline view={data} />
         </View>
       ) : null}
