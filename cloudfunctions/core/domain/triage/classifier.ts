@@ -84,7 +84,8 @@ export function suggestCategory(text: string, features: Features = extractFeatur
     return { suggested: 'other', label: CATEGORY_LABELS.other, score: 0, reason: NO_TOPIC, alternatives: [], ranking: [] }
   }
   const ranking: CategoryScore[] = ranked
-    .filter((r, i) => i === 0 || r.probability >= MIN_PROBABILITY)
+    // Supported: likely enough, or the category's own vocabulary is in the text.
+    .filter((r, i) => i === 0 || r.probability >= MIN_PROBABILITY || features.values.has(`k:${r.label}`))
     .map((r) => {
       const category = r.label as Category
       const words = evidenceWords(CATEGORY_MODEL, features, category)

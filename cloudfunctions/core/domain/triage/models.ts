@@ -10,6 +10,9 @@ export const CATEGORY_MODEL: LinearModel = require('./models/category.json')
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const ROUTE_MODEL: LinearModel = require('./models/route.json')
 
+/** Counts and amounts (五千, 千块, 两个月): evidence, but nothing to quote. */
+const NUMERAL = /^[零〇一二三四五六七八九十百千万两几半多]+[点个年月天日号次块元岁楼层周分钟小时趟遍户间栋幢千万百]*$/
+
 /** Features a person can read in a reason (bigrams and length are evidence, but not words to quote). */
 const QUOTABLE = /^(w|k|q|p|d|t):/
 
@@ -23,7 +26,7 @@ export function evidenceWords(model: LinearModel, features: Features, label: str
     if (!QUOTABLE.test(feature)) continue
     const shown = features.shown.get(feature)
     if (!shown) continue
-    for (const word of shown.split('、')) if (word && !words.includes(word)) words.push(word)
+    for (const word of shown.split('、')) if (word && !NUMERAL.test(word) && !words.includes(word)) words.push(word)
     if (words.length >= max * 3) break
   }
   const whole = words.filter((w) => !words.some((other) => other !== w && other.includes(w)))
