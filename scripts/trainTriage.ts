@@ -12,7 +12,7 @@ import { warmUpTokenizer } from '../cloudfunctions/core/domain/triage/tokenizer'
 
 export const MODELS_DIR = path.join(__dirname, '..', 'cloudfunctions', 'core', 'domain', 'triage', 'models')
 
-export const CATEGORY_OPTIONS: Partial<TrainOptions> = { maxFeatures: 3000, prune: 5 }
+export const CATEGORY_OPTIONS: Partial<TrainOptions> = { maxFeatures: 3000, prune: 5, l2: 0.005 }
 export const ROUTE_OPTIONS: Partial<TrainOptions> = { maxFeatures: 2000, prune: 5 }
 
 export function examplesOf(items: Opinion[], label: 'category' | 'route'): Example[] {
