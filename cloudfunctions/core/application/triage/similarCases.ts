@@ -3,7 +3,8 @@
 //   1. read the document frequencies of the query's words (one read of `term_stats`);
 //   2. read candidate cases holding one of the query's rarest words (`terms $in [...]`, indexed),
 //      restricted to the stations and to open or recent cases, at most `candidateLimit`;
-//   3. score them on their stored terms (BM25-like, see domain/triage/similarity.ts) and sort.
+//   3. score them on their stored terms (BM25-like, the problem's words apart from the place's, see
+//      domain/triage/similarity.ts) and sort.
 import { OPEN_STATUSES } from '@minyi/types'
 import type { CaseDoc } from '../../domain/records'
 import { prepareQuery, retrievalTerms, scoreTerms, type PreparedQuery, type TermStatsView } from '../../domain/triage'
@@ -12,6 +13,8 @@ import { loadTermStats } from './termStats'
 
 export interface SimilarLookup {
   terms: string[]
+  /** The text the terms came from (content and place): its place names are scored apart from the problem. */
+  text?: string
   /** Only cases of these stations. */
   stationIds: string[]
   /** Cases not to return (the case being triaged). */
@@ -43,9 +46,14 @@ export function scopeFilter(lookup: Omit<SimilarLookup, 'terms' | 'candidateLimi
   return filter
 }
 
+/** What a stored case's place names are read from. */
+export function placeTextOf(doc: Pick<CaseDoc, 'content' | 'place'>): string {
+  return doc.place ? `${doc.content}\n${doc.place}` : doc.content
+}
+
 export function rankCandidates(query: PreparedQuery, docs: CaseDoc[], stats: TermStatsView): ScoredCase[] {
   return docs
-    .map((doc) => ({ doc, ...scoreTerms(query, doc.terms, stats) }))
+    .map((doc) => ({ doc, ...scoreTerms(query, doc.terms, stats, query.placeTerms.size ? placeTextOf(doc) : '') }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || (a.doc.createdAt < b.doc.createdAt ? 1 : a.doc.createdAt > b.doc.createdAt ? -1 : 0))
 }
@@ -54,7 +62,7 @@ export async function findSimilarCases(store: Store, lookup: SimilarLookup): Pro
   const counted = await loadTermStats(store, lookup.terms)
   const stats = lookup.countedSelf ? withoutOne(counted, lookup.terms) : counted
   if (!lookup.terms.length || !lookup.stationIds.length) return { ranked: [], stats }
-  const query = prepareQuery(lookup.terms, stats)
+  const query = prepareQuery(lookup.terms, stats, lookup.text ?? null)
   const words = retrievalTerms(query, stats, lookup.retrievalBudget)
   if (!words.length) return { ranked: [], stats }
   // `terms` goes last: the embedded store uses the last indexed `$in` field to pick candidates.

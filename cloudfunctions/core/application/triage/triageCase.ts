@@ -49,6 +49,7 @@ export async function triageCase(deps: Deps, caller: Caller, caseId: string): Pr
   const [{ ranked }, knowledgeDocs, units] = await Promise.all([
     findSimilarCases(deps.store, {
       terms,
+      text: [c.content, c.place].filter(Boolean).join('\n'),
       stationIds: stations.map((s) => s._id),
       excludeIds: [c._id],
       countedSelf: Boolean(c.terms?.length),
