@@ -29,7 +29,7 @@ export function auc(positives: number[], negatives: number[]): number {
 
 export function pairScore(pair: Pair, stats: TermStatsView, separatePlace: boolean): number {
   const one = (q: string, d: string) =>
-    scoreTerms(prepareQuery(termsOf(q), stats, separatePlace ? q : null), termsOf(d), stats, separatePlace ? d : '').score
+    scoreTerms(prepareQuery(termsOf(q), stats, separatePlace ? q : null), termsOf(d), stats).score
   return (one(pair.a, pair.b) + one(pair.b, pair.a)) / 2
 }
 

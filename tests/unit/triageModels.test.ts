@@ -117,7 +117,7 @@ describe('similarity: the problem before the place', () => {
   let total = 0
   for (const t of corpus) for (const term of termsOf(t)) (df.set(term, (df.get(term) ?? 0) + 1), (total += 1))
   const stats: TermStatsView = { total: corpus.length, avgTerms: total / corpus.length, df }
-  const score = (q: string, d: string) => scoreTerms(prepareQuery(termsOf(q), stats, q), termsOf(d), stats, d).score
+  const score = (q: string, d: string) => scoreTerms(prepareQuery(termsOf(q), stats, q), termsOf(d), stats).score
 
   it('finds the place names', () => {
     expect(placeNames(corpus[0])).toEqual(expect.arrayContaining(['东环路', '建设路']))

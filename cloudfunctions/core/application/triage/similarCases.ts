@@ -46,14 +46,9 @@ export function scopeFilter(lookup: Omit<SimilarLookup, 'terms' | 'candidateLimi
   return filter
 }
 
-/** What a stored case's place names are read from. */
-export function placeTextOf(doc: Pick<CaseDoc, 'content' | 'place'>): string {
-  return doc.place ? `${doc.content}\n${doc.place}` : doc.content
-}
-
 export function rankCandidates(query: PreparedQuery, docs: CaseDoc[], stats: TermStatsView): ScoredCase[] {
   return docs
-    .map((doc) => ({ doc, ...scoreTerms(query, doc.terms, stats, query.placeTerms.size ? placeTextOf(doc) : '') }))
+    .map((doc) => ({ doc, ...scoreTerms(query, doc.terms, stats) }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || (a.doc.createdAt < b.doc.createdAt ? 1 : a.doc.createdAt > b.doc.createdAt ? -1 : 0))
 }

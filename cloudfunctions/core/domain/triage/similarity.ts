@@ -57,6 +57,8 @@ const GENERIC = new Set([
 /** Characters no place name holds (function words, verbs of complaint): a name starts after the last one. */
 const NOT_IN_NAME = /[的了着过在把被让给从到与跟是有没不很太都也就还又要会能可这那哪我你他她它们么吗呢吧啊呀个些条段座台张里下后边头面去来走跑掉关坏住看买卖说找拉推坐骑停堵挖装拆倒扔叫吵臭脏乱满空少好最更谢问请帮想上，。、！？!?,\s]/gu
 
+const GENERIC_LONG = [...GENERIC].filter((g) => g.length >= 2)
+
 /** Place names in a text: a name and a place suffix (望湖路, 阳光花园, 清河小学, 紫薇苑), generic ones left out. */
 export function placeNames(text: string): string[] {
   const names: string[] = []
@@ -67,7 +69,7 @@ export function placeNames(text: string): string[] {
     const name = Array.from(stripped).length >= 2 ? stripped : last
     if (Array.from(name).length < 2 && !/[a-z0-9]/i.test(name)) continue
     if (/^[一二三四五六七八九十几两百]+[盏个条座家栋幢层号]?$/u.test(name)) continue
-    if (GENERIC.has(name) || [...GENERIC].some((g) => g.length >= 2 && name.endsWith(g) && name.length === g.length + 1)) continue
+    if (GENERIC.has(name) || GENERIC_LONG.some((g) => name.length === g.length + 1 && name.endsWith(g))) continue
     names.push(name + m[2])
   }
   return [...new Set(names)]
@@ -123,21 +125,17 @@ export interface Scored {
   shared: string[]
 }
 
-/**
- * `docPlaceText`: the stored case's content and place, so that a word that is part of a place name
- * there (and not a problem word of the query) counts as place.
- */
-export function scoreTerms(query: PreparedQuery, docTerms: readonly string[] | undefined, stats: TermStatsView, docPlaceText = ''): Scored {
+/** A shared word counts for the place when it belongs to the query's place (its names, or a kind of place). */
+export function scoreTerms(query: PreparedQuery, docTerms: readonly string[] | undefined, stats: TermStatsView): Scored {
   if (!docTerms?.length || query.self <= 0) return { score: 0, shared: [] }
   const factor = lengthFactor(stats, docTerms.length)
   let problem = 0
   let place = 0
   const shared: string[] = []
-  const docNames = docPlaceText && query.placeTerms.size ? placeNames(docPlaceText) : []
   for (const term of docTerms) {
     const w = query.weights.get(term)
     if (w === undefined) continue
-    if (query.placeTerms.has(term) || (docNames.length > 0 && docNames.some((n) => n.includes(term)))) place += w * factor
+    if (query.placeTerms.has(term)) place += w * factor
     else problem += w * factor
     shared.push(term)
   }
