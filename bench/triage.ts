@@ -67,7 +67,7 @@ export function measure(items: Opinion[], prefix: string, withConfusion: boolean
   const declines = items.filter((i) => i.route === 'decline').length
   const recalls = TRIAGE_ROUTES.map((route) => perRoute.get(route)).filter((r): r is { n: number; right: number } => !!r?.n)
   const out: Record<string, string | number> = {
-    [`${prefix}items`]: items.length,
+    [prefix ? `${prefix}items` : 'triage_items']: items.length,
     [`${prefix}category_top1`]: fixed(top1 / items.length),
     [`${prefix}category_top3`]: fixed(top3 / items.length),
     [`${prefix}route_accuracy`]: fixed(routeRight / items.length),

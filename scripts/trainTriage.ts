@@ -1,7 +1,8 @@
 // npm run train: trains the category and route models on the TRAIN part of the labelled corpus
 // (bench/data) and writes their weights to cloudfunctions/core/domain/triage/models/*.json, which
 // the cloud function imports. Deterministic: the same corpus gives the same files.
-//   --cv   4-fold cross-validation on the train part only (for choosing options; never the held-out part)
+//   --cv     4-fold cross-validation on the train part only (for choosing options; never the held-out part)
+//   --check  retrains and fails if the committed weights differ (the corpus changed without `npm run train`)
 import fs from 'node:fs'
 import path from 'node:path'
 import { CATEGORIES } from '@minyi/types'
@@ -57,6 +58,16 @@ function main() {
   const { train: items } = splitCorpus()
   if (process.argv.includes('--cv')) return crossValidate(items)
   const models = trainModels(items)
+  if (process.argv.includes('--check')) {
+    const stale = [models.category, models.route].filter((m) => {
+      const file = path.join(MODELS_DIR, `${m.name}.json`)
+      return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== serialise(m)
+    })
+    for (const m of stale) console.error(`${m.name}.json is not what the corpus trains: run npm run train`)
+    if (stale.length) process.exitCode = 1
+    else console.log('models are up to date with the corpus')
+    return
+  }
   fs.mkdirSync(MODELS_DIR, { recursive: true })
   for (const model of [models.category, models.route]) {
     const file = path.join(MODELS_DIR, `${model.name}.json`)
