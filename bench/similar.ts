@@ -88,7 +88,7 @@ export async function run(): Promise<Record<string, number | string>> {
 
   // Warm-up (first calls compile code paths).
   for (const text of queries.slice(0, 5)) {
-    await findSimilarCases(store, { ...scope, terms: caseTerms(text, null), candidateLimit: settings.candidateLimit, retrievalBudget: settings.retrievalBudget })
+    await findSimilarCases(store, { ...scope, terms: caseTerms(text, null), text, candidateLimit: settings.candidateLimit, retrievalBudget: settings.retrievalBudget })
   }
 
   const fastTimes: number[] = []
@@ -99,6 +99,7 @@ export async function run(): Promise<Record<string, number | string>> {
     const { ranked } = await findSimilarCases(store, {
       ...scope,
       terms: caseTerms(text, null),
+      text,
       candidateLimit: settings.candidateLimit,
       retrievalBudget: settings.retrievalBudget,
     })
@@ -123,7 +124,7 @@ export async function run(): Promise<Record<string, number | string>> {
     const terms = caseTerms(text, null)
     const stats = await loadTermStats(store, terms)
     const all = await loadAll()
-    rankCandidates(prepareQuery(terms, stats), all, stats).slice(0, 5)
+    rankCandidates(prepareQuery(terms, stats, text), all, stats).slice(0, 5)
     naiveTimes.push(ms(started))
   }
 
@@ -136,7 +137,7 @@ export async function run(): Promise<Record<string, number | string>> {
   for (let q = 0; q < queries.length; q += 1) {
     const terms = caseTerms(queries[q], null)
     const stats = await loadTermStats(store, terms)
-    const naive = rankCandidates(prepareQuery(terms, stats), everything, stats)
+    const naive = rankCandidates(prepareQuery(terms, stats, queries[q]), everything, stats)
     const top = naive.slice(0, 5)
     if (!top.length) continue
     const fifth = top[top.length - 1].score

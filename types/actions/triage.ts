@@ -95,7 +95,8 @@ export const triageViewSchema = z.object({
   intervention: z
     .object({
       flagged: z.literal(true),
-      kinds: z.array(z.enum(['litigation', 'arbitration', 'bidding'])),
+      /** litigation, arbitration, bidding, private_dispute (loans, family, neighbours' private debts), personal_favour. */
+      kinds: z.array(z.enum(['litigation', 'arbitration', 'bidding', 'private_dispute', 'personal_favour'])),
       reason: z.string(),
       guidance: z.string(),
     })

@@ -3,7 +3,8 @@
 //   1. read the document frequencies of the query's words (one read of `term_stats`);
 //   2. read candidate cases holding one of the query's rarest words (`terms $in [...]`, indexed),
 //      restricted to the stations and to open or recent cases, at most `candidateLimit`;
-//   3. score them on their stored terms (BM25-like, see domain/triage/similarity.ts) and sort.
+//   3. score them on their stored terms (BM25-like, the problem's words apart from the place's, see
+//      domain/triage/similarity.ts) and sort.
 import { OPEN_STATUSES } from '@minyi/types'
 import type { CaseDoc } from '../../domain/records'
 import { prepareQuery, retrievalTerms, scoreTerms, type PreparedQuery, type TermStatsView } from '../../domain/triage'
@@ -12,6 +13,8 @@ import { loadTermStats } from './termStats'
 
 export interface SimilarLookup {
   terms: string[]
+  /** The text the terms came from (content and place): its place names are scored apart from the problem. */
+  text?: string
   /** Only cases of these stations. */
   stationIds: string[]
   /** Cases not to return (the case being triaged). */
@@ -54,7 +57,7 @@ export async function findSimilarCases(store: Store, lookup: SimilarLookup): Pro
   const counted = await loadTermStats(store, lookup.terms)
   const stats = lookup.countedSelf ? withoutOne(counted, lookup.terms) : counted
   if (!lookup.terms.length || !lookup.stationIds.length) return { ranked: [], stats }
-  const query = prepareQuery(lookup.terms, stats)
+  const query = prepareQuery(lookup.terms, stats, lookup.text ?? null)
   const words = retrievalTerms(query, stats, lookup.retrievalBudget)
   if (!words.length) return { ranked: [], stats }
   // `terms` goes last: the embedded store uses the last indexed `$in` field to pick candidates.

@@ -25,6 +25,7 @@ export async function similarForDraft(deps: Deps, caller: Caller, input: ParsedI
   const settings = triageSettings(deps.config.triage)
   const { ranked } = await findSimilarCases(deps.store, {
     terms: caseTerms(input.text, null, settings.termsPerCase),
+    text: input.text,
     stationIds: [station._id],
     recentSince: null,
     checkedOnly: true,

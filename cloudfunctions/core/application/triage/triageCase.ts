@@ -5,6 +5,7 @@ import { canSeeCase } from '../../domain/caseAccess'
 import type { CaseDoc, StationDoc, UnitDoc } from '../../domain/records'
 import {
   checkIntervention,
+  extractFeatures,
   matchKnowledge,
   suggestCategory,
   suggestRoute,
@@ -48,6 +49,7 @@ export async function triageCase(deps: Deps, caller: Caller, caseId: string): Pr
   const [{ ranked }, knowledgeDocs, units] = await Promise.all([
     findSimilarCases(deps.store, {
       terms,
+      text: [c.content, c.place].filter(Boolean).join('\n'),
       stationIds: stations.map((s) => s._id),
       excludeIds: [c._id],
       countedSelf: Boolean(c.terms?.length),
@@ -59,8 +61,9 @@ export async function triageCase(deps: Deps, caller: Caller, caseId: string): Pr
     unitsNearestFirst(deps, station?.regionId ?? null, districtId),
   ])
 
-  const category = suggestCategory(c.content)
-  const intervention = checkIntervention(c.content)
+  const features = extractFeatures(c.content)
+  const category = suggestCategory(c.content, features)
+  const intervention = checkIntervention(c.content, features)
   const knowledge = matchKnowledge(c.content, knowledgeDocs, 3)
   const knowledgeById = new Map(knowledgeDocs.map((k) => [k._id, k]))
 
@@ -80,6 +83,7 @@ export async function triageCase(deps: Deps, caller: Caller, caseId: string): Pr
     spread,
     intervention,
     settings,
+    features,
   })
 
   return {

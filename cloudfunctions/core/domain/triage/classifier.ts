@@ -1,8 +1,12 @@
-// Category suggestion: the text's words are looked up in a keyword dictionary per category; each
-// category scores the sum of the weights of its words found, and the words found are the reason
-// ("因为提到：红绿灯、路口"). Nothing is learnt at run time, so every suggestion can be explained.
+// Category suggestion by the trained model (models.ts: logistic regression over the text's words,
+// character bigrams and the category dictionary's hits), with the words that weighed most for the
+// category as the reason ("因为提到：红绿灯、路口"). The dictionary-only scoring it replaced is kept
+// as `suggestCategoryByKeywords` (the bench's baseline).
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '@minyi/types'
 import { CATEGORY_KEYWORDS, type KeywordTable } from './categoryKeywords'
+import { extractFeatures, type Features } from './features'
+import { knowsAny, predict } from './linearModel'
+import { CATEGORY_MODEL, evidenceWords } from './models'
 import { distinctTokens } from './tokenizer'
 
 export interface CategoryScore {
@@ -28,57 +32,9 @@ export interface CategorySuggestion {
   ranking: CategoryScore[]
 }
 
-const MAX_WORDS_IN_REASON = 4
 
-/** Index: word → [(category, weight)], built once per table. */
-const indexes = new WeakMap<KeywordTable, Map<string, Array<[Category, number]>>>()
-function indexOf(table: KeywordTable) {
-  let index = indexes.get(table)
-  if (!index) {
-    index = new Map()
-    for (const category of CATEGORIES) {
-      for (const [word, weight] of Object.entries(table[category])) {
-        if (weight <= 0) continue
-        const entries = index.get(word) ?? []
-        entries.push([category, weight])
-        index.set(word, entries)
-      }
-    }
-    indexes.set(table, index)
-  }
-  return index
-}
-
-export function reasonFor(words: string[]): string {
-  return words.length ? `因为提到：${words.slice(0, MAX_WORDS_IN_REASON).join('、')}` : '没有识别到明显的类别用词'
-}
-
-/** Keywords of three or more characters are specific enough to be found inside the text as written. */
-const LONG_KEYWORD = 3
-const longKeywords = new WeakMap<KeywordTable, string[]>()
-function longKeywordsOf(table: KeywordTable): string[] {
-  let list = longKeywords.get(table)
-  if (!list) {
-    list = [...indexOf(table).keys()].filter((w) => Array.from(w).length >= LONG_KEYWORD)
-    longKeywords.set(table, list)
-  }
-  return list
-}
-
-/**
- * Dictionary words found: among the segmented words, or (three characters or more) in the text as
- * written. A word inside a longer word also found is dropped, so it is not counted twice.
- */
-export function matchedKeywords(tokens: string[], table: KeywordTable = CATEGORY_KEYWORDS, text = ''): string[] {
-  const index = indexOf(table)
-  const found = new Set(tokens.filter((t) => index.has(t)))
-  if (text) {
-    const normalised = text.normalize('NFKC').toLowerCase()
-    for (const word of longKeywordsOf(table)) if (normalised.includes(word)) found.add(word)
-  }
-  const list = [...found]
-  return list.filter((word) => !list.some((other) => other !== word && other.includes(word)))
-}
+export { matchedKeywords, reasonFor } from './keywordMatch'
+import { indexOf, matchedKeywords, reasonFor } from './keywordMatch'
 
 export function scoreCategories(text: string, table: KeywordTable = CATEGORY_KEYWORDS): CategoryScore[] {
   const index = indexOf(table)
@@ -118,7 +74,34 @@ export function scoreCategories(text: string, table: KeywordTable = CATEGORY_KEY
 /** Below this total weight the text says too little: the suggestion is 其他. */
 const MIN_EVIDENCE = 1
 
-export function suggestCategory(text: string, table: KeywordTable = CATEGORY_KEYWORDS): CategorySuggestion {
+/** A category counts as supported by the text from this probability (ranking, alternatives). */
+const MIN_PROBABILITY = 0.05
+const NO_TOPIC = '没有识别到明显的类别用词，建议人工判断'
+
+export function suggestCategory(text: string, features: Features = extractFeatures(text)): CategorySuggestion {
+  const ranked = predict(CATEGORY_MODEL, features.values)
+  if (!knowsAny(CATEGORY_MODEL, features.values)) {
+    return { suggested: 'other', label: CATEGORY_LABELS.other, score: 0, reason: NO_TOPIC, alternatives: [], ranking: [] }
+  }
+  const ranking: CategoryScore[] = ranked
+    // Supported: likely enough, or the category's own vocabulary is in the text.
+    .filter((r, i) => i === 0 || r.probability >= MIN_PROBABILITY || features.values.has(`k:${r.label}`))
+    .map((r) => {
+      const category = r.label as Category
+      const words = evidenceWords(CATEGORY_MODEL, features, category)
+      return { category, label: CATEGORY_LABELS[category], score: round(r.probability), weight: round(r.logit), words, reason: reasonFor(words) }
+    })
+  const best = ranking[0]
+  const alternatives = ranking.slice(1).filter((r) => r.words.length).slice(0, 2)
+  // 其他 is "no specific topic": said as such, for a person to decide.
+  if (best.category === 'other' || !best.words.length) {
+    return { suggested: 'other', label: CATEGORY_LABELS.other, score: 0, reason: NO_TOPIC, alternatives, ranking }
+  }
+  return { suggested: best.category, label: best.label, score: best.score, reason: best.reason, alternatives, ranking }
+}
+
+/** The dictionary-only suggestion (before the trained model): the bench's baseline. */
+export function suggestCategoryByKeywords(text: string, table: KeywordTable = CATEGORY_KEYWORDS): CategorySuggestion {
   const ranking = scoreCategories(text, table)
   const best = ranking[0]
   if (!best || best.weight < MIN_EVIDENCE) {
@@ -142,8 +125,12 @@ export function suggestCategory(text: string, table: KeywordTable = CATEGORY_KEY
 }
 
 /** The top `k` categories (the suggestion first), padded with 其他 when there is little evidence. */
-export function topCategories(text: string, k = 3): Category[] {
-  const s = suggestCategory(text)
+export function topCategories(text: string, k = 3, suggestion?: CategorySuggestion): Category[] {
+  const s = suggestion ?? suggestCategory(text)
+  if (s.ranking.length) {
+    const all = predict(CATEGORY_MODEL, extractFeatures(text).values).map((r) => r.label as Category)
+    return [...new Set([s.suggested, ...all])].slice(0, k)
+  }
   const list: Category[] = [s.suggested, ...s.ranking.map((r) => r.category)]
   if (!list.includes('other')) list.push('other')
   return [...new Set(list)].slice(0, k)

@@ -3,8 +3,11 @@
 //   议案建议 (proposal) a theme many residents raised across stations;
 //   转办 (transfer)    a concrete local problem, to the unit the district has for its category.
 import { CATEGORY_LABELS, type CaseRoute, type Category } from '@minyi/types'
+import { extractFeatures, type Features } from './features'
 import type { InterventionFlag } from './intervention'
 import type { KnowledgeMatch } from './knowledge'
+import { predict } from './linearModel'
+import { evidenceWords, ROUTE_MODEL } from './models'
 
 export interface RouteSettings {
   /** A theme is general when at least this many similar cases (this one included)... */
@@ -37,30 +40,8 @@ export interface RouteSuggestion {
   knowledge?: Array<{ id: string; title: string }>
 }
 
-/** Phrases that ask how a policy or a procedure works (the resident wants to know, not a repair). */
-const PROCEDURE = [
-  /(怎么|怎样|如何|去哪里?|在哪里?|哪里可以|到哪里?)(办理|申请|申领|领取?|补办|备案|报名|缴纳?|交|开具|查询?|认定|续|转移|提取)/,
-  /(怎么|如何|去哪里?|在哪里?|到哪里?)办(?=[\u4e00-\u9fa5]{2})(?![呢啊呀吧才])/,
-  /(备案|手续|证|卡|补贴|津贴|保险|社保|医保|低保|公积金|执照|登记|入学|转学|户口)(要)?怎么办/,
-  /(需要|要|准备)(什么|哪些|啥)(材料|手续|证件|证明|条件)/,
-  /(什么|哪些)(条件|流程|手续|政策|标准)/,
-  /(政策|规定|标准)(是|有)(什么|怎样|怎么|哪些)/,
-  /(办理|申请|申领)(流程|条件|材料|手续|时间|地点)/,
-  /有(没有|什么|哪些)[^，。？！]{0,8}(补贴|补助|津贴|优惠|政策)/,
-  /(补贴|补助|津贴|优惠)[^，。？！]{0,6}(吗|么|多少|标准)/,
-  /(能不能|可不可以|可以|能否|能)[^，。？！]{0,10}(报销|提取|领取?|补缴|补办|转移|异地|办理|申请|享受|用来|用于|给家里人用)/,
-  /(符合|满足)[^，。？！]{0,6}条件/,
-  /(咨询|请问|想问|想了解|想知道)[^，。？！]{0,20}(政策|怎么|如何|流程|手续|条件|材料|能不能|可不可以)/,
-]
-
-export function procedureCues(text: string): string[] {
-  const cues: string[] = []
-  for (const pattern of PROCEDURE) {
-    const m = text.match(pattern)
-    if (m) cues.push(m[0])
-  }
-  return [...new Set(cues)]
-}
+export { procedureCues } from './procedureCues'
+import { procedureCues } from './procedureCues'
 
 export interface RouteInput {
   text: string
@@ -71,7 +52,32 @@ export interface RouteInput {
   spread: Spread
   intervention: InterventionFlag | null
   settings?: Partial<RouteSettings>
+  /** The text's features, when the caller has them already. */
+  features?: Features
 }
+
+export type ModelRoute = 'onsite' | 'transfer' | 'proposal' | 'decline'
+
+export interface RoutePrediction {
+  /** The likeliest of on-site answer, transfer and proposal (decline is the intervention check's). */
+  route: CaseRoute
+  probabilities: Record<ModelRoute, number>
+  /** The words that weighed most for `route`. */
+  words: string[]
+}
+
+/** With a knowledge-base answer at hand, a question this likely to be one is answered on site. */
+const KNOWLEDGE_ONSITE_MIN = 0.25
+
+/** What the route model reads in the text alone. */
+export function predictRoute(text: string, features: Features = extractFeatures(text)): RoutePrediction {
+  const scores = predict(ROUTE_MODEL, features.values)
+  const probabilities = Object.fromEntries(scores.map((s) => [s.label, Math.round(s.probability * 1000) / 1000])) as Record<ModelRoute, number>
+  const best = scores.find((s) => s.label !== 'decline')!.label as CaseRoute
+  return { route: best, probabilities, words: evidenceWords(ROUTE_MODEL, features, best, 3) }
+}
+
+const because = (words: string[]) => (words.length ? `（因为提到：${words.join('、')}）` : '')
 
 function list(items: string[], max = 3): string {
   return items.slice(0, max).join('、') + (items.length > max ? '等' : '')
@@ -80,7 +86,6 @@ function list(items: string[], max = 3): string {
 export function suggestRoute(input: RouteInput): RouteSuggestion {
   const settings = { ...DEFAULT_ROUTE_SETTINGS, ...input.settings }
   const knowledge = input.knowledge.map((k) => ({ id: k.id, title: k.title }))
-  const label = CATEGORY_LABELS[input.category]
 
   if (input.intervention) {
     return {
@@ -90,12 +95,17 @@ export function suggestRoute(input: RouteInput): RouteSuggestion {
     }
   }
 
+  const features = input.features ?? extractFeatures(input.text)
+  const model = predictRoute(input.text, features)
   const cues = procedureCues(input.text)
+  const found = knowledge.length
+    ? `，知识库中有可参考的答复：${knowledge.map((k) => `《${k.title}》`).join('、')}`
+    : '，知识库中暂无对应条目，可由工作人员查明后答复'
   if (cues.length) {
-    const found = knowledge.length
-      ? `，知识库中有可参考的答复：${knowledge.map((k) => `《${k.title}》`).join('、')}`
-      : '，知识库中暂无对应条目，可由工作人员查明后答复'
     return { route: 'onsite', reason: `这是关于政策或办事程序的咨询（“${cues[0]}”），可以现场答复${found}`, knowledge }
+  }
+  if (model.route === 'onsite' || (knowledge.length && model.probabilities.onsite >= KNOWLEDGE_ONSITE_MIN)) {
+    return { route: 'onsite', reason: `这是咨询、表扬或一般性的意见${because(model.words)}，可以现场答复${found}`, knowledge }
   }
 
   const { cases, stations } = input.spread
@@ -105,8 +115,19 @@ export function suggestRoute(input: RouteInput): RouteSuggestion {
       reason: `近${settings.windowDays}天内${stations.length}个家站点（${list(stations)}）共有${cases}件类似民意（含本件），问题具有普遍性，可作为议案建议的素材`,
     }
   }
+  if (model.route === 'proposal') {
+    return { route: 'proposal', reason: `这是政策层面的建议或多处共有的问题${because(model.words)}，可作为议案建议的素材` }
+  }
+  return transferSuggestion(input.units, input.category)
+}
 
-  const unit = input.units.find((u) => u.categories.includes(input.category))
+/**
+ * A concrete local problem: to the unit the district has for its category (分级负责: the list is
+ * nearest level first). Kept apart from the rest of the route so the handling-unit map can change it alone.
+ */
+export function transferSuggestion(units: UnitLike[], category: Category): RouteSuggestion {
+  const label = CATEGORY_LABELS[category]
+  const unit = units.find((u) => u.categories.includes(category))
   if (unit) {
     return {
       route: 'transfer',
@@ -114,7 +135,7 @@ export function suggestRoute(input: RouteInput): RouteSuggestion {
       unit: { id: unit._id, name: unit.name },
     }
   }
-  if (input.category === 'other') {
+  if (category === 'other') {
     return { route: 'onsite', reason: '这是一般性的意见或询问，没有对应的职能部门，可由代表或工作人员现场答复' }
   }
   return {

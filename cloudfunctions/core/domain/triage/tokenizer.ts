@@ -111,6 +111,19 @@ export function tokenize(text: string): string[] {
     .filter(significant)
 }
 
+/**
+ * Every word as segmented (cut for search), function words and single characters included (the
+ * trained models weigh them: 怎么, 吗, 帮 say a lot about the route); punctuation, digits and
+ * symbols dropped.
+ */
+export function wordTokens(text: string): string[] {
+  if (!text) return []
+  return jieba()
+    .cutForSearch(normalise(text), true)
+    .map((t) => t.trim())
+    .filter((t) => t && (ASCII_WORD.test(t) || (HAN.test(t) && !/\d/.test(t))))
+}
+
 /** Significant words once each, in order of first appearance. */
 export function distinctTokens(text: string): string[] {
   return [...new Set(tokenize(text))]

@@ -1,0 +1,79 @@
+// npm run train: trains the category and route models on the TRAIN part of the labelled corpus
+// (bench/data) and writes their weights to cloudfunctions/core/domain/triage/models/*.json, which
+// the cloud function imports. Deterministic: the same corpus gives the same files.
+//   --cv     4-fold cross-validation on the train part only (for choosing options; never the held-out part)
+//   --check  retrains and fails if the committed weights differ (the corpus changed without `npm run train`)
+import fs from 'node:fs'
+import path from 'node:path'
+import { CATEGORIES } from '@minyi/types'
+import { splitCorpus, TRIAGE_ROUTES, type Opinion } from '../bench/data/corpus'
+import { extractFeatures } from '../cloudfunctions/core/domain/triage/features'
+import { predict, train, type Example, type LinearModel, type TrainOptions } from '../cloudfunctions/core/domain/triage/linearModel'
+import { warmUpTokenizer } from '../cloudfunctions/core/domain/triage/tokenizer'
+
+export const MODELS_DIR = path.join(__dirname, '..', 'cloudfunctions', 'core', 'domain', 'triage', 'models')
+
+export const CATEGORY_OPTIONS: Partial<TrainOptions> = { maxFeatures: 3000, prune: 5, l2: 0.005 }
+export const ROUTE_OPTIONS: Partial<TrainOptions> = { maxFeatures: 2000, prune: 5 }
+
+export function examplesOf(items: Opinion[], label: 'category' | 'route'): Example[] {
+  return items.map((o) => ({ values: extractFeatures(o.text).values, label: o[label] }))
+}
+
+export function trainModels(items: Opinion[], options: { category?: Partial<TrainOptions>; route?: Partial<TrainOptions> } = {}) {
+  const category = train('category', CATEGORIES, examplesOf(items, 'category'), { ...CATEGORY_OPTIONS, ...options.category })
+  const route = train('route', TRIAGE_ROUTES, examplesOf(items, 'route'), { ...ROUTE_OPTIONS, ...options.route })
+  return { category, route }
+}
+
+/** Stable, compact JSON: one feature a line. */
+export function serialise(model: LinearModel): string {
+  const { weights, ...head } = model
+  const lines = Object.keys(weights)
+    .sort()
+    .map((f) => `${JSON.stringify(f)}:${JSON.stringify(weights[f])}`)
+  const headJson = JSON.stringify(head).slice(0, -1)
+  return `${headJson},"weights":{\n${lines.join(',\n')}\n}}\n`
+}
+
+function accuracy(model: LinearModel, items: Example[]): number {
+  return items.filter((e) => predict(model, e.values)[0].label === e.label).length / items.length
+}
+
+function crossValidate(train: Opinion[]) {
+  const folds = 4
+  const scores = { category: 0, route: 0 }
+  for (let f = 0; f < folds; f += 1) {
+    const fit = train.filter((_, i) => i % folds !== f)
+    const check = train.filter((_, i) => i % folds === f)
+    const m = trainModels(fit)
+    scores.category += accuracy(m.category, examplesOf(check, 'category')) / folds
+    scores.route += accuracy(m.route, examplesOf(check, 'route')) / folds
+  }
+  console.log(`cv_category_top1=${scores.category.toFixed(3)}\ncv_route_accuracy=${scores.route.toFixed(3)}`)
+}
+
+function main() {
+  warmUpTokenizer()
+  const { train: items } = splitCorpus()
+  if (process.argv.includes('--cv')) return crossValidate(items)
+  const models = trainModels(items)
+  if (process.argv.includes('--check')) {
+    const stale = [models.category, models.route].filter((m) => {
+      const file = path.join(MODELS_DIR, `${m.name}.json`)
+      return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== serialise(m)
+    })
+    for (const m of stale) console.error(`${m.name}.json is not what the corpus trains: run npm run train`)
+    if (stale.length) process.exitCode = 1
+    else console.log('models are up to date with the corpus')
+    return
+  }
+  fs.mkdirSync(MODELS_DIR, { recursive: true })
+  for (const model of [models.category, models.route]) {
+    const file = path.join(MODELS_DIR, `${model.name}.json`)
+    fs.writeFileSync(file, serialise(model))
+    console.log(`${path.relative(process.cwd(), file)}: ${model.trainedOn.features} features, ${(fs.statSync(file).size / 1024).toFixed(0)} KB`)
+  }
+}
+
+if (require.main === module) main()
