@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { auditActions } from './audit'
+import { adminActions } from './admin'
 import { caseActions } from './cases'
 import { caseExtraActions } from './caseExtras'
 import { notificationActions } from './notifications'
@@ -38,6 +39,7 @@ export const ACTIONS = {
   ...caseExtraActions,
   ...suggestionActions,
   ...auditActions,
+  ...adminActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

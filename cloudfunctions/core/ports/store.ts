@@ -73,6 +73,7 @@ export const COLLECTIONS = [
   'suggestions',
   'photo_uploads',
   'audit_log',
+  'routing',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 
