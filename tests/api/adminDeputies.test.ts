@@ -1,5 +1,6 @@
 // The console's deputies: enrol ("应进必进"), edit, move between stations with history; the
 // deputy-scope rule (only their own stations' cases) holds after every change.
+import type { UserDoc } from '../../cloudfunctions/core/domain/records'
 import { createHarness, type Harness } from '../support/apiHarness'
 import { OTHER_DISTRICT_ADMIN, addOtherDistrict, refusal, submit } from './caseFixtures'
 import { ADMIN, HUBIN_STAFF, newStation, refused } from './adminFixtures'
@@ -80,10 +81,10 @@ describe('deputies', () => {
     // A deputy of a new station sees its cases only.
     const s = await h.ok(ADMIN, 'admin.station.create', newStation)
     const d = await h.ok(ADMIN, 'admin.deputy.create', { ...enrol, stationIds: [s.id] })
-    await h.store.collection('users').insert({ _id: 'dev-deputy-new', openid: 'dev:dev-deputy-new', role: 'deputy', name: '周海燕', stationIds: [], deputyId: d.id, regionId: 'region-binhu', credits: {}, createdAt: '2026-01-01T00:00:00.000Z' })
+    await h.store.collection<UserDoc>('users').insert({ _id: 'dev-deputy-new', openid: 'dev:dev-deputy-new', role: 'deputy', name: '周海燕', stationIds: [], deputyId: d.id, regionId: 'region-binhu', credits: {}, createdAt: '2026-01-01T00:00:00.000Z' })
     const theirs = await submit(h, 'dev-resident-1', { stationCode: 'LASQ' })
     const answer = await h.api.handle({ action: 'case.inbox', input: {} }, { openid: 'dev:dev-deputy-new' })
-    expect(answer.ok && answer.data.cases.map((c) => c.id)).toEqual([theirs])
+    expect(answer.ok && (answer.data as { cases: Array<{ id: string }> }).cases.map((c) => c.id)).toEqual([theirs])
     expect(refusal(await h.api.handle({ action: 'case.get', input: { caseId: hubin } }, { openid: 'dev:dev-deputy-new' })).code).toBe('NOT_FOUND')
     const audit = await h.ok(ADMIN, 'admin.audit.list', { objectId: 'deputy-3' })
     expect(audit.entries.map((e) => e.summary)).toEqual(['修改代表陈志强的信息', '修改代表陈志强的信息'])

@@ -51,17 +51,17 @@ export async function listAdminDeputies(deps: Deps, caller: Caller): Promise<{ d
 function checkStations(stations: StationDoc[], stationIds: string[], headOf: string[]): void {
   for (const id of stationIds) {
     const s = stations.find((x) => x._id === id)
-    if (!s) throw new DomainError('INVALID_INPUT', '请选择本区的家站点')
-    if (s.retiredAt) throw new DomainError('INVALID_INPUT', `${s.name}已撤并，请选择在用的家站点`)
+    if (!s) throw new DomainError('INVALID_INPUT', '请选择本区的家站点', 'stationIds')
+    if (s.retiredAt) throw new DomainError('INVALID_INPUT', `${s.name}已撤并，请选择在用的家站点`, 'stationIds')
   }
-  if (headOf.some((id) => !stationIds.includes(id))) throw new DomainError('INVALID_INPUT', '站长只能担任其所在家站点的站长')
+  if (headOf.some((id) => !stationIds.includes(id))) throw new DomainError('INVALID_INPUT', '站长只能担任其所在家站点的站长', 'headOf')
 }
 
 /** A deputy code nobody uses yet: D + 4 characters from the request (or the one the admin gave). */
 async function freeCode(deps: Deps, wanted: string | undefined, requestId: string): Promise<string> {
   const deputies = deps.store.collection<DeputyDoc>('deputies')
   if (wanted) {
-    if ((await deputies.count({ code: wanted })) > 0) throw new DomainError('INVALID_INPUT', `代表码编码 ${wanted} 已被使用，请换一个`)
+    if ((await deputies.count({ code: wanted })) > 0) throw new DomainError('INVALID_INPUT', `代表码编码 ${wanted} 已被使用，请换一个`, 'code')
     return wanted
   }
   for (let i = 0; i < 20; i++) {
@@ -101,7 +101,7 @@ export async function createDeputy(deps: Deps, caller: Caller, input: ParsedInpu
   try {
     await deps.store.collection<DeputyDoc>('deputies').insert(doc)
   } catch {
-    throw new DomainError('CONFLICT', `代表码编码 ${doc.code} 刚刚已被使用，请换一个`)
+    throw new DomainError('CONFLICT', `代表码编码 ${doc.code} 刚刚已被使用，请换一个`, 'code')
   }
   await recordAudit(deps, caller, requestId, { objectType: 'deputy', objectId: _id, objectLabel: doc.name, action: 'create', summary: `登记代表${doc.name}`, before: null, after: { ...doc } })
   return present(doc, stations)

@@ -36,7 +36,7 @@ async function streetOf(deps: Deps, caller: Caller, regionId: string): Promise<{
 }
 
 function checkUnique(regions: RegionDoc[], name: string, selfId?: string): void {
-  if (regions.some((r) => r.name === name && r._id !== selfId && !r.retiredAt)) throw new DomainError('INVALID_INPUT', `本区已有“${name}”`)
+  if (regions.some((r) => r.name === name && r._id !== selfId && !r.retiredAt)) throw new DomainError('INVALID_INPUT', `本区已有“${name}”`, 'name')
 }
 
 export async function createRegion(deps: Deps, caller: Caller, input: ParsedInput<'admin.region.create'>, requestId: string): Promise<AdminRegionView> {
@@ -46,7 +46,7 @@ export async function createRegion(deps: Deps, caller: Caller, input: ParsedInpu
   const existing = regions.find((r) => r._id === _id)
   if (existing) return present(existing, [])
   const problem = regionNameProblem(input.name)
-  if (problem) throw new DomainError('INVALID_INPUT', problem)
+  if (problem) throw new DomainError('INVALID_INPUT', problem, 'name')
   checkUnique(regions, input.name)
   const district = regions.find((r) => r._id === districtId)!
   const doc: RegionDoc = { _id, name: input.name, level: 'street', parentId: districtId, officeName: input.officeName ?? defaultOfficeName(district.name, input.name) }
@@ -60,7 +60,7 @@ export async function updateRegion(deps: Deps, caller: Caller, input: ParsedInpu
   const change: Partial<RegionDoc> = {}
   if (input.name !== undefined && input.name !== region.name) {
     const problem = regionNameProblem(input.name)
-    if (problem) throw new DomainError('INVALID_INPUT', problem)
+    if (problem) throw new DomainError('INVALID_INPUT', problem, 'name')
     checkUnique(regions, input.name, region._id)
     change.name = input.name
   }

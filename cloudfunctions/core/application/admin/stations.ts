@@ -63,7 +63,7 @@ async function codeTaken(deps: Deps, code: string, selfId?: string): Promise<boo
 
 function activeRegion(regions: RegionDoc[], regionId: string): RegionDoc {
   const region = regions.find((r) => r._id === regionId && !r.retiredAt)
-  if (!region) throw new DomainError('INVALID_INPUT', '请选择本区的街道（乡镇）')
+  if (!region) throw new DomainError('INVALID_INPUT', '请选择本区的街道（乡镇）', 'regionId')
   return region
 }
 
@@ -76,9 +76,9 @@ export async function createStation(deps: Deps, caller: Caller, input: ParsedInp
   if (again) return present(again, regions, all, [], 'all')
   const region = activeRegion(regions, input.regionId)
   const problem = await namingProblem(deps, input.name, input.kind, region, all)
-  if (problem) throw new DomainError('INVALID_INPUT', problem)
-  if (all.some((s) => s.name === input.name && !s.retiredAt)) throw new DomainError('INVALID_INPUT', `已有同名的家站点“${input.name}”`)
-  if (await codeTaken(deps, input.code)) throw new DomainError('INVALID_INPUT', `民意码编码 ${input.code} 已被使用，请换一个`)
+  if (problem) throw new DomainError('INVALID_INPUT', problem, 'name')
+  if (all.some((s) => s.name === input.name && !s.retiredAt)) throw new DomainError('INVALID_INPUT', `已有同名的家站点“${input.name}”`, 'name')
+  if (await codeTaken(deps, input.code)) throw new DomainError('INVALID_INPUT', `民意码编码 ${input.code} 已被使用，请换一个`, 'code')
   const doc: StationDoc = {
     _id,
     code: input.code,
@@ -100,7 +100,7 @@ export async function createStation(deps: Deps, caller: Caller, input: ParsedInp
     await deps.store.collection<StationDoc>('stations').insert(doc)
   } catch {
     // The unique index on `code`: someone took it at the same moment.
-    throw new DomainError('CONFLICT', `民意码编码 ${input.code} 刚刚已被使用，请换一个`)
+    throw new DomainError('CONFLICT', `民意码编码 ${input.code} 刚刚已被使用，请换一个`, 'code')
   }
   await recordAudit(deps, caller, requestId, { objectType: 'station', objectId: _id, objectLabel: doc.name, action: 'create', summary: `新建${STATION_KIND_LABELS[doc.kind]}${doc.name}`, before: null, after: { ...doc } })
   return present(doc, regions, [...all, doc], [], 'all')
@@ -130,10 +130,10 @@ export async function updateStation(deps: Deps, caller: Caller, input: ParsedInp
   if (next.regionId !== station.regionId || next.name !== station.name || next.kind !== station.kind) {
     const region = activeRegion(regions, next.regionId)
     const problem = await namingProblem(deps, next.name, next.kind, region, all)
-    if (problem) throw new DomainError('INVALID_INPUT', problem)
-    if (all.some((s) => s.name === next.name && s._id !== station._id && !s.retiredAt)) throw new DomainError('INVALID_INPUT', `已有同名的家站点“${next.name}”`)
+    if (problem) throw new DomainError('INVALID_INPUT', problem, 'name')
+    if (all.some((s) => s.name === next.name && s._id !== station._id && !s.retiredAt)) throw new DomainError('INVALID_INPUT', `已有同名的家站点“${next.name}”`, 'name')
   }
-  if (next.code !== station.code && (await codeTaken(deps, next.code, station._id))) throw new DomainError('INVALID_INPUT', `民意码编码 ${next.code} 已被使用，请换一个`)
+  if (next.code !== station.code && (await codeTaken(deps, next.code, station._id))) throw new DomainError('INVALID_INPUT', `民意码编码 ${next.code} 已被使用，请换一个`, 'code')
   const keys = ['name', 'kind', 'regionId', 'code', ...PUBLIC_FIELDS.filter((k) => k !== 'receptionLabel'), 'reception'] as const
   const change = diff(Object.fromEntries(keys.map((k) => [k, station[k]])), Object.fromEntries(keys.map((k) => [k, next[k]])))
   const deputies = await deputiesOf(deps, [station])
@@ -141,7 +141,7 @@ export async function updateStation(deps: Deps, caller: Caller, input: ParsedInp
   try {
     await deps.store.collection<StationDoc>('stations').update({ _id: station._id }, { set: change.after })
   } catch {
-    throw new DomainError('CONFLICT', `民意码编码 ${next.code} 刚刚已被使用，请换一个`)
+    throw new DomainError('CONFLICT', `民意码编码 ${next.code} 刚刚已被使用，请换一个`, 'code')
   }
   await recordAudit(deps, caller, requestId, { objectType: 'station', objectId: station._id, objectLabel: next.name, action: 'update', summary: `修改家站点${next.name}`, ...change })
   return present(next, regions, all, deputies, mode)
@@ -152,7 +152,7 @@ export async function retireStation(deps: Deps, caller: Caller, input: ParsedInp
   const all = await districtStations(deps, regions)
   if (station.retiredAt) return present(station, regions, all, [], 'all')
   const replacement = all.find((s) => s._id === input.replacedById)
-  if (!replacement || replacement._id === station._id || replacement.retiredAt) throw new DomainError('INVALID_INPUT', '请选择本区另一个在用的家站点来接替')
+  if (!replacement || replacement._id === station._id || replacement.retiredAt) throw new DomainError('INVALID_INPUT', '请选择本区另一个在用的家站点来接替', 'replacedById')
   const at = deps.clock.now().toISOString()
   const done = await deps.store.collection<StationDoc>('stations').update({ _id: station._id, retiredAt: null }, { set: { retiredAt: at, replacedBy: replacement._id } })
   const legacy = done ? 0 : await deps.store.collection<StationDoc>('stations').update({ _id: station._id, retiredAt: { $exists: false } }, { set: { retiredAt: at, replacedBy: replacement._id } })

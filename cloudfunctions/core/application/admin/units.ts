@@ -141,7 +141,7 @@ export async function setRouting(deps: Deps, caller: Caller, input: ParsedInput<
   const map: Partial<Record<Category, string>> = { ...before }
   for (const e of input.entries) {
     if (e.unitId === null) delete map[e.category]
-    else if (!units.some((u) => u._id === e.unitId)) throw new DomainError('INVALID_INPUT', `“${CATEGORY_LABELS[e.category]}”请选择${region.name}在用的承办单位`)
+    else if (!units.some((u) => u._id === e.unitId)) throw new DomainError('INVALID_INPUT', `“${CATEGORY_LABELS[e.category]}”请选择${region.name}在用的承办单位`, `entries.${e.category}`)
     else map[e.category] = e.unitId
   }
   const change = diff(before, map)
