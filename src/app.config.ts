@@ -39,6 +39,18 @@ export default defineAppConfig({
         'pages/rules/index',
       ],
     },
+    {
+      // 管理台: the office's and staff's console (stations, deputies, units and routing, goals, audit log).
+      root: 'packageAdmin',
+      pages: [
+        'pages/index/index',
+        'pages/stations/index',
+        'pages/deputies/index',
+        'pages/units/index',
+        'pages/audit/index',
+        'pages/goals/index',
+      ],
+    },
   ],
   window: {
     // 'default' also makes the h5 build draw a title bar with back and home buttons.

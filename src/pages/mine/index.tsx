@@ -8,6 +8,7 @@ import { useMe } from '../../features/session/hooks/useMe'
 import { useLoader } from '../../hooks/useLoader'
 import { go, PAGES, urls } from '../../services/navigation'
 import { RECEPTION_PAGES } from '../../features/reception/routes'
+import { ADMIN_PAGES } from '../../features/admin/routes'
 import { isWorker } from '../../services/session'
 import './index.scss'
 import { usePullToRefresh } from '../../hooks/usePullToRefresh'
@@ -79,6 +80,20 @@ export default function MinePage() {
           ) : null}
 
           <ReceptionEntry role={me.data.role} />
+
+          {me.data.role === 'admin' || me.data.role === 'staff' ? (
+            <Card onClick={() => go(ADMIN_PAGES.home)} testId='entry-console'>
+              <View className='mine-page__entry'>
+                <View>
+                  <View className='mine-page__entry-title'>管理台</View>
+                  <View className='mine-page__entry-text'>
+                    {me.data.role === 'admin' ? '站点、代表、承办单位与分办规则、操作日志' : '本站公开信息和年度工作目标'}
+                  </View>
+                </View>
+                <View className='mine-page__arrow'>›</View>
+              </View>
+            </Card>
+          ) : null}
 
           {isResident ? (
             <View>
