@@ -91,7 +91,7 @@ export async function createStation(deps: Deps, caller: Caller, input: ParsedInp
     photos: input.photos,
     location: input.location,
     // The label shows until staff set reception rules (application/reception).
-    reception: { months: 'all', day: 1, start: '09:00', end: '11:30', label: input.receptionLabel ?? '以站点公告为准' },
+    reception: { months: 'all', day: 0, start: '09:00', end: '11:30', label: input.receptionLabel ?? '以站点公告为准' },
     retiredAt: null,
     replacedBy: null,
     createdBy: requestId,
