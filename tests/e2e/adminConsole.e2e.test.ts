@@ -98,7 +98,7 @@ describe('the console', () => {
     const units = shown(admin, 'page-admin-units')
     const street = units.getByTestId('routing-region-hubin')
     await street.waitFor()
-    await street.getByTestId('routing-region-hubin-environment').getByText('不设（由上一级或工作人员选择）').click()
+    await street.getByTestId('routing-region-hubin-environment').getByText('不设', { exact: true }).click()
     await street.getByTestId('routing-save-region-hubin').click()
     await admin.locator('.taro__toast').getByText('已保存').waitFor()
     await screenshot(admin, 'console-units-routing')

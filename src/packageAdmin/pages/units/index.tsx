@@ -15,7 +15,7 @@ const NONE = 'none'
 function RoutingForm({ map, units, onSaved }: { map: RoutingMapView; units: AdminUnitView[]; onSaved: () => void }) {
   const f = useForm()
   const [choice, setChoice] = useState<Record<string, string>>(Object.fromEntries(map.entries.map((e) => [e.category, e.unitId ?? NONE])))
-  const options = [{ value: NONE, label: '不设（由上一级或工作人员选择）' }, ...units.filter((u) => u.regionId === map.regionId && !u.retired).map((u) => ({ value: u.id, label: u.name }))]
+  const options = [{ value: NONE, label: '不设' }, ...units.filter((u) => u.regionId === map.regionId && !u.retired).map((u) => ({ value: u.id, label: u.name }))]
   const save = async () => {
     const entries = map.entries.map((e) => ({ category: e.category, unitId: choice[e.category] === NONE ? null : choice[e.category] }))
     if (await f.submit((rid) => setRouting({ regionId: map.regionId, entries }, rid), '已保存')) onSaved()
@@ -121,7 +121,7 @@ export default function UnitsPage() {
           </View>
           <View className='adm-split__detail'>
             <SectionTitle>分办规则（类别 → 承办单位）</SectionTitle>
-            <View className='adm-intro'>分类建议先看家站点所在街道的规则，街道未设的类别再看区级规则。保存后，下一次打开民意的分办建议即按新规则。</View>
+            <View className='adm-intro'>分类建议先看家站点所在街道的规则，街道“不设”的类别再看区级规则；区级也不设的，由工作人员选择承办单位。保存后，下一次打开民意的分办建议即按新规则。</View>
             {data.data.routing.map((m) => (
               <RoutingForm key={m.regionId} map={m} units={data.data!.units} onSaved={reload} />
             ))}
