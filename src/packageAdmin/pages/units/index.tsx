@@ -1,6 +1,7 @@
 // 承办单位与分办: the district's and each street's handling units with their contacts, and each
 // level's routing map (类别 → 承办单位) that the triage suggestion follows from the next case on.
 import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { AdminUnitView, RoutingMapView } from '@minyi/types/adminViews'
 import { Button, Card, ChoiceChips, ErrorText, ErrorView, Field, Loading, Page, SectionTitle, Tag, TextInput } from '../../../components'
@@ -8,6 +9,7 @@ import { createUnit, listAdminUnits, setRouting, updateUnit } from '../../../fea
 import { useForm } from '../../../features/admin/useForm'
 import { useLoader } from '../../../hooks/useLoader'
 import { newRequestId } from '../../../services/requestId'
+import { errorMessage } from '../../../services/api'
 import '../../../features/admin/components/admin.scss'
 
 const NONE = 'none'
@@ -88,8 +90,12 @@ export default function UnitsPage() {
     void data.reload(true)
   }
   const toggleRetired = async (u: AdminUnitView) => {
-    await updateUnit({ unitId: u.id, retired: !u.retired }, newRequestId())
-    reload()
+    try {
+      await updateUnit({ unitId: u.id, retired: !u.retired }, newRequestId())
+      reload()
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+    }
   }
   return (
     <Page testId='page-admin-units' className='adm-page'>
