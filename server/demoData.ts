@@ -36,6 +36,16 @@ export const stations: StationDoc[] = [
     openHours: '工作日 9:00–12:00，14:00–17:30',
     contactPhone: '0571-8765 4321',
     reception: { months: 'even', day: 20, start: '09:00', end: '11:30', label: '每双月20日 9:00–11:30' },
+    photos: [],
+    location: null,
+    goals: {
+      '2026': [
+        { id: 'g-hubin-1', title: '每双月20日开展民情接待日，全年不少于6次', status: 'in_progress', progress: '已开展5次，接待群众62人次' },
+        { id: 'g-hubin-2', title: '推动湖滨路老旧小区加装电梯10台', status: 'in_progress', progress: '已完成7台，3台在施工' },
+        { id: 'g-hubin-3', title: '代表进站履职每人每年不少于4次', status: 'done', progress: '5位代表均已完成' },
+      ],
+    },
+    goalsVersion: 1,
   },
   {
     _id: 'station-cuiyuan',
@@ -49,6 +59,15 @@ export const stations: StationDoc[] = [
     // The label follows the station's reception rule (server/receptionDemoData.ts); the date fields are
     // only the fallback for a station without rules.
     reception: { months: 'all', day: 10, start: '14:30', end: '17:00', label: '每周三 14:30–17:00' },
+    photos: [],
+    location: null,
+    goals: {
+      '2026': [
+        { id: 'g-cuiyuan-1', title: '推动翠苑小区停车难问题解决', status: 'in_progress', progress: '新增停车位80个，错时停车方案征求意见中' },
+        { id: 'g-cuiyuan-2', title: '每周三开展代表接待', status: 'done', progress: '全年按计划开展' },
+      ],
+    },
+    goalsVersion: 1,
   },
   {
     _id: 'station-wanghu',
@@ -60,6 +79,15 @@ export const stations: StationDoc[] = [
     openHours: '工作日 9:00–11:30，14:00–17:00',
     contactPhone: '0571-8765 3344',
     reception: { months: 'all', day: 1, start: '09:00', end: '11:30', label: '每月第一个周六 9:00–11:30' },
+    photos: [],
+    location: null,
+    goals: {
+      '2026': [
+        { id: 'g-wanghu-1', title: '望湖社区养老服务站建设', status: 'planned', progress: '已完成选址调研' },
+        { id: 'g-wanghu-2', title: '每月第一个周六接待群众', status: 'in_progress', progress: '已开展10次' },
+      ],
+    },
+    goalsVersion: 1,
   },
 ]
 
@@ -69,6 +97,9 @@ export const deputies: DeputyDoc[] = [
   {
     _id: 'deputy-1',
     code: 'DB01',
+    constituency: '湖滨街道第一选区',
+    election: 'direct',
+    contact: '区人大代表联络科 0571-8765 4300',
     name: '王建国',
     level: 'county',
     photoUrl: avatar('DB01'),
@@ -80,6 +111,9 @@ export const deputies: DeputyDoc[] = [
   {
     _id: 'deputy-2',
     code: 'DB02',
+    constituency: '湖滨街道第三选区',
+    election: 'direct',
+    contact: '翠苑社区服务中心 0571-8765 1122',
     name: '李秀梅',
     level: 'county',
     photoUrl: avatar('DB02'),
@@ -91,6 +125,9 @@ export const deputies: DeputyDoc[] = [
   {
     _id: 'deputy-3',
     code: 'DB03',
+    constituency: '湖滨街道第五选区',
+    election: 'direct',
+    contact: '望湖中学 0571-8765 5566',
     name: '陈志强',
     level: 'township',
     photoUrl: avatar('DB03'),
@@ -102,6 +139,9 @@ export const deputies: DeputyDoc[] = [
   {
     _id: 'deputy-4',
     code: 'DB04',
+    constituency: '湖滨街道第八选区',
+    election: 'direct',
+    contact: '望湖社区邻里中心 0571-8765 3344',
     name: '刘洋',
     level: 'township',
     photoUrl: avatar('DB04'),
@@ -113,6 +153,9 @@ export const deputies: DeputyDoc[] = [
   {
     _id: 'deputy-5',
     code: 'DB05',
+    constituency: '滨湖区卫生系统选举单位',
+    election: 'indirect',
+    contact: '湖滨社区卫生服务中心 0571-8765 7788',
     name: '赵敏',
     level: 'county',
     photoUrl: avatar('DB05'),
@@ -124,12 +167,12 @@ export const deputies: DeputyDoc[] = [
 ]
 
 export const units: UnitDoc[] = [
-  { _id: 'unit-housing', name: '滨湖区住房和城乡建设局', regionId: 'region-binhu', categories: ['housing', 'utilities'] },
-  { _id: 'unit-urban', name: '滨湖区城市管理局', regionId: 'region-binhu', categories: ['environment', 'traffic'] },
-  { _id: 'unit-education', name: '滨湖区教育局', regionId: 'region-binhu', categories: ['education'] },
+  { _id: 'unit-housing', name: '滨湖区住房和城乡建设局', regionId: 'region-binhu', categories: ['housing', 'utilities'], contactName: '张科长', contactPhone: '0571-8700 1001' },
+  { _id: 'unit-urban', name: '滨湖区城市管理局', regionId: 'region-binhu', categories: ['environment', 'traffic'], contactName: '陈主任', contactPhone: '0571-8700 2002' },
+  { _id: 'unit-education', name: '滨湖区教育局', regionId: 'region-binhu', categories: ['education'], contactName: '林科长', contactPhone: '0571-8700 3003' },
   // A street-level handling unit, which the 湖滨街道人大工委 assigns itself; district bureaus are
   // assigned by the 区人大常委会 (分级负责).
-  { _id: 'unit-hubin-community', name: '湖滨街道社区管理办公室', regionId: 'region-hubin', categories: ['housing', 'environment', 'elderly'] },
+  { _id: 'unit-hubin-community', name: '湖滨街道社区管理办公室', regionId: 'region-hubin', categories: ['housing', 'environment', 'elderly'], contactName: '马主任', contactPhone: '0571-8765 0001' },
   // The 12345 hotline as a handling unit of kind `hotline` (issue 12): a case the 区人大常委会
   // transfers to it is pushed to the hotline's platform, whose answer comes back by webhook.
   { _id: 'unit-hotline-12345', name: '12345政务服务便民热线', regionId: 'region-binhu', categories: [], kind: 'hotline', partner: '12345' } as UnitDoc,

@@ -55,9 +55,16 @@ export default defineAppConfig({
       ],
     },
     {
-      // 管理台: the congress office's and station staff's console (accounts, posters, API keys and exports, …).
+      // 管理台: the office's and staff's console (stations, deputies, units and routing, goals, audit log,
+      // accounts and invitations, posters, API keys and exports).
       root: 'packageAdmin',
       pages: [
+        'pages/index/index',
+        'pages/stations/index',
+        'pages/deputies/index',
+        'pages/units/index',
+        'pages/audit/index',
+        'pages/goals/index',
         'pages/accounts/index',
         'pages/posters/index',
         'pages/api-keys/index',

@@ -15,6 +15,7 @@ import { CASE_STATUSES } from './caseStateMachine'
 import { DEADLINE_KINDS, HANDLER_LEVELS } from './handling'
 import { occurrenceCardSchema } from './receptionViews'
 import { caseSuggestionLinkSchema, mergedCaseSchema, mergedIntoSchema, photoViewSchema } from './caseExtrasViews'
+import { publicitySchema } from './adminViews'
 
 export const roleSchema = z.enum(ROLES)
 export const categorySchema = z.enum(CATEGORIES)
@@ -38,6 +39,8 @@ export const deputyCardSchema = z.object({
   photoUrl: z.string(),
   commitment: z.string(),
   isHead: z.boolean(),
+  /** Public contact the deputy agreed to show (公示), e.g. an office phone. */
+  contact: z.string().default(''),
 })
 export type DeputyCard = z.infer<typeof deputyCardSchema>
 
@@ -58,6 +61,9 @@ export const stationViewSchema = stationSummarySchema.extend({
   officeName: z.string(),
   deputies: z.array(deputyCardSchema),
   reception: receptionDaySchema,
+  photos: z.array(z.string()).default([]),
+  /** 公示: this year's goals and completion, the deputies' records in counts. */
+  publicity: publicitySchema.nullable().default(null),
 })
 export type StationView = z.infer<typeof stationViewSchema>
 

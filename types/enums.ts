@@ -46,7 +46,7 @@ export type StationKind = (typeof STATION_KINDS)[number]
 export const STATION_KIND_LABELS: Record<StationKind, string> = {
   home: '人大代表之家',
   station: '人大代表联络站',
-  group: '代表小组联络点',
+  group: '人大代表小组',
 }
 
 export const DEPUTY_LEVELS = ['national', 'provincial', 'city', 'county', 'township'] as const

@@ -234,6 +234,22 @@ const outOfScope: Row[] = [
   ['an admin creating a key for another district’s station', OTHER_ADMIN, 'admin.apiKey.create', () => ({ name: '市12345平台', stationId: 'station-hubin' }), 'INVALID_INPUT', '请选择本区的家站点'],
   ['staff creating a key', STAFF, 'admin.apiKey.create', () => ({ name: '市12345平台', stationId: 'station-hubin' }), 'FORBIDDEN', ROLE],
   ['staff listing the archive exports', STAFF, 'admin.export.list', () => ({}), 'FORBIDDEN', ROLE],
+  // The console (管理台): the admin's district only; station staff their own station's public details and goals.
+  ['another district’s admin editing a station', OTHER_ADMIN, 'admin.station.update', () => ({ stationId: 'station-hubin', openHours: '全天' }), 'NOT_FOUND', '没有找到这个家站点，或它不在您的管理范围内'],
+  ['another district’s admin retiring a station', OTHER_ADMIN, 'admin.station.retire', () => ({ stationId: 'station-hubin', replacedById: 'station-other' }), 'NOT_FOUND', '没有找到这个家站点，或它不在您的管理范围内'],
+  ['staff of 翠苑 editing 湖滨’s public details', CUIYUAN_STAFF, 'admin.station.update', () => ({ stationId: 'station-hubin', openHours: '全天' }), 'NOT_FOUND', '没有找到这个家站点，或它不在您的管理范围内'],
+  ['station staff renaming their station', STAFF, 'admin.station.update', () => ({ stationId: 'station-hubin', name: '临江市滨湖区湖滨街道新人大代表之家' }), 'FORBIDDEN', /^工作人员只能修改本站的/],
+  ['station staff creating a station', STAFF, 'admin.station.create', () => ({ name: '临江市滨湖区湖滨街道柳岸社区人大代表联络站', kind: 'station', regionId: 'region-hubin', code: 'LASQ', address: '柳岸路6号', openHours: '工作日', contactPhone: '', photos: [], location: null }), 'FORBIDDEN', ROLE],
+  ['another district’s admin enrolling into 湖滨', OTHER_ADMIN, 'admin.deputy.create', () => ({ name: '越权代表', level: 'county', constituency: '第一选区', election: 'direct', stationIds: ['station-hubin'], commitment: '越权登记的承诺内容' }), 'INVALID_INPUT', '请选择本区的家站点'],
+  ['another district’s admin editing a deputy', OTHER_ADMIN, 'admin.deputy.update', () => ({ deputyId: 'deputy-1', commitment: '越权修改的承诺内容' }), 'NOT_FOUND', '没有找到这位代表，或他（她）不在您的管理范围内'],
+  ['another district’s admin renaming a street', OTHER_ADMIN, 'admin.region.update', () => ({ regionId: 'region-hubin', name: '临东街道' }), 'NOT_FOUND', '没有找到这个街道（乡镇），或它不在您的管理范围内'],
+  ['another district’s admin retiring a street', OTHER_ADMIN, 'admin.region.retire', () => ({ regionId: 'region-huxi' }), 'NOT_FOUND', '没有找到这个街道（乡镇），或它不在您的管理范围内'],
+  ['another district’s admin editing a unit', OTHER_ADMIN, 'admin.unit.update', () => ({ unitId: 'unit-urban', retired: true }), 'NOT_FOUND', '没有找到这个承办单位，或它不在您的管理范围内'],
+  ['another district’s admin adding a unit to 滨湖区', OTHER_ADMIN, 'admin.unit.create', () => ({ regionId: 'region-binhu', name: '越权承办单位' }), 'INVALID_INPUT', '请选择本区或本区街道（乡镇）一级'],
+  ['another district’s admin setting 滨湖区’s routing', OTHER_ADMIN, 'admin.routing.set', () => ({ regionId: 'region-binhu', entries: [] }), 'INVALID_INPUT', '请选择本区或本区街道（乡镇）一级'],
+  ['staff of 翠苑 reading 湖滨’s goals', CUIYUAN_STAFF, 'admin.goal.get', () => ({ stationId: 'station-hubin', year: 2026 }), 'NOT_FOUND', '没有找到这个家站点，或它不在您的管理范围内'],
+  ['another street office saving 湖滨’s goals', OTHER_STREET_OFFICE, 'admin.goal.save', () => ({ stationId: 'station-hubin', year: 2026, version: 1, goals: [] }), 'NOT_FOUND', '没有找到这个家站点，或它不在您的管理范围内'],
+  ['a deputy saving goals', DEPUTY, 'admin.goal.save', () => ({ stationId: 'station-hubin', year: 2026, version: 1, goals: [] }), 'FORBIDDEN', ROLE],
 ]
 
 describe('out-of-scope callers are refused in Chinese, and nothing is written', () => {
@@ -542,6 +558,18 @@ const retries: Retry[] = [
   }],
   ['admin.apiKey.create', async () => [ADMIN, { name: '省12345平台', stationId: 'station-cuiyuan' }]],
   ['admin.apiKey.revoke', async (w) => [ADMIN, { keyId: w.apiKey, reason: '合作结束' }]],
+  ['admin.region.create', async () => [ADMIN, { name: '湖东街道' }]],
+  ['admin.region.update', async () => [ADMIN, { regionId: 'region-huxi', officeName: '滨湖区人大常委会湖西街道工委' }]],
+  ['admin.region.retire', async () => [ADMIN, { regionId: 'region-huxi' }]],
+  ['admin.station.create', async () => [ADMIN, { name: '临江市滨湖区湖滨街道柳岸社区人大代表联络站', kind: 'station', regionId: 'region-hubin', code: 'LASQ', address: '滨湖区柳岸路6号', openHours: '工作日 9:00–17:00', contactPhone: '0571-8765 6677', photos: [], location: null }]],
+  ['admin.station.update', async () => [STAFF, { stationId: 'station-hubin', openHours: '工作日 8:30–17:30' }]],
+  ['admin.station.retire', async () => [ADMIN, { stationId: 'station-wanghu', replacedById: 'station-hubin' }]],
+  ['admin.deputy.create', async () => [ADMIN, { name: '周海燕', level: 'township', constituency: '湖滨街道第九选区', election: 'direct', stationIds: ['station-cuiyuan'], commitment: '每月进站接待一次，件件有回音。' }]],
+  ['admin.deputy.update', async () => [ADMIN, { deputyId: 'deputy-3', stationIds: ['station-wanghu'] }]],
+  ['admin.unit.create', async () => [ADMIN, { regionId: 'region-hubin', name: '湖滨街道城市管理中队' }]],
+  ['admin.unit.update', async () => [ADMIN, { unitId: 'unit-urban', contactName: '吴主任' }]],
+  ['admin.routing.set', async () => [ADMIN, { regionId: 'region-binhu', entries: [{ category: 'education', unitId: 'unit-urban' }] }]],
+  ['admin.goal.save', async () => [STAFF, { stationId: 'station-hubin', year: 2026, version: 1, goals: [{ title: '推动湖滨路口信号灯配时优化', status: 'in_progress' }] }]],
 ]
 
 /** A secret shown once (a new API key) is not in the remembered answer: a retry gets it as null. */
@@ -589,6 +617,10 @@ describe('a retried request does nothing twice', () => {
     'livelihood.progress.report',
     'livelihood.inspection.record',
     'admin.apiKey.create',
+    'admin.region.create',
+    'admin.station.create',
+    'admin.deputy.create',
+    'admin.unit.create',
   ]
   it.each(retries.filter(([action]) => creating.includes(action)))('%s: a retry the router no longer remembers creates nothing more', async (action, prepare) => {
     const w = await world()
@@ -666,6 +698,11 @@ const reads: Read[] = [
   ['admin.poster.deputy', ADMIN, () => ({ deputyId: 'deputy-1' })],
   ['admin.apiKey.list', ADMIN, () => ({})],
   ['admin.export.list', ADMIN, () => ({})],
+  ['admin.region.list', STAFF, () => ({})],
+  ['admin.station.list', ADMIN, () => ({})],
+  ['admin.deputy.list', STAFF, () => ({})],
+  ['admin.unit.list', ADMIN, () => ({})],
+  ['admin.goal.get', STREET_OFFICE, () => ({ stationId: 'station-hubin', year: 2026 })],
 ]
 
 describe('reads write nothing', () => {
@@ -713,7 +750,7 @@ describe('reads write nothing', () => {
 // Bad input, for every action: a query operator where an id belongs, or no object at all, is
 // refused in Chinese (naming the field) before anything runs.
 
-const ID_FIELDS = ['caseId', 'intoCaseId', 'suggestionId', 'occurrenceId', 'bookingId', 'id', 'notificationId', 'stationId', 'unitId', 'photoId', 'ruleId', 'roundId', 'proposalId', 'projectId', 'candidateId']
+const ID_FIELDS = ['caseId', 'intoCaseId', 'suggestionId', 'occurrenceId', 'bookingId', 'id', 'notificationId', 'stationId', 'unitId', 'photoId', 'ruleId', 'roundId', 'proposalId', 'projectId', 'candidateId', 'regionId', 'deputyId', 'replacedById', 'accountId', 'invitationId', 'keyId']
 const anyRoleOf = (action: ActionName) =>
   ({ resident: R1, deputy: DEPUTY, staff: STAFF, admin: ADMIN })[ACTIONS[action].roles[0]]
 const shapeOf = (action: ActionName): Record<string, unknown> => (ACTIONS[action].input as unknown as { shape?: Record<string, unknown> }).shape ?? {}

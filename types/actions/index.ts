@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { auditActions } from './audit'
 import { accountActions } from './accounts'
+import { adminActions } from './admin'
 import { caseActions } from './cases'
 import { caseExtraActions } from './caseExtras'
 import { notificationActions } from './notifications'
@@ -50,6 +51,7 @@ export const ACTIONS = {
   ...livelihoodActions,
   ...accountActions,
   ...partnerActions,
+  ...adminActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

@@ -68,7 +68,7 @@ export function createApi(deps: Deps, handlers: Handlers = defaultHandlers): Api
       try {
         return await execute(action, input, requestId ?? null, context)
       } catch (error) {
-        if (error instanceof DomainError) return failure(error.code, error.message)
+        if (error instanceof DomainError) return failure(error.code, error.message, error.field)
         deps.log(`action ${action} failed`, error instanceof Error ? error.stack : error)
         return failure('INTERNAL')
       }

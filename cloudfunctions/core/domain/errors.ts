@@ -5,6 +5,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = ERROR_MESSAGES[code],
+    /** For INVALID_INPUT: the input field the message is about (shown next to it). */
+    readonly field?: string,
   ) {
     super(message)
     this.name = 'DomainError'

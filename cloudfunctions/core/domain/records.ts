@@ -85,6 +85,8 @@ export interface RegionDoc {
   officeName: string
   /** A district's own time limits, overriding any of the defaults in config.ts (domain/timeLimits.ts). */
   timeLimits?: TimeLimitOverrides
+  /** 撤销 (admin console): kept for history, no new stations under it. */
+  retiredAt?: string | null
 }
 
 export interface ReceptionRule {
@@ -107,6 +109,25 @@ export interface StationDoc {
   openHours: string
   contactPhone: string
   reception: ReceptionRule
+  // Managed in the console (application/admin); absent on older documents.
+  photos?: string[]
+  location?: { latitude: number; longitude: number } | null
+  /** 撤并: when, and the station residents are sent to instead (its codes answer with it). */
+  retiredAt?: string | null
+  replacedBy?: string | null
+  /** 年度代表工作目标及完成情况, by year (`'2026'`). */
+  goals?: Record<string, StationGoal[]>
+  /** Bumped by each save of the goals; a save is conditional on the version it read. */
+  goalsVersion?: number
+  /** The request that created it (a retry the router forgot finds its own station). */
+  createdBy?: string
+}
+
+export interface StationGoal {
+  id: string
+  title: string
+  status: 'planned' | 'in_progress' | 'done'
+  progress: string
 }
 
 export interface DeputyDoc {
@@ -120,13 +141,37 @@ export interface DeputyDoc {
   stationIds: string[]
   /** Stations this deputy heads (站长). */
   headOf: string[]
+  // Managed in the console (application/admin); absent on older documents.
+  /** 原选区 (direct election) or 选举单位 (indirect). */
+  constituency?: string
+  election?: 'direct' | 'indirect'
+  /** Public contact shown in 公示. */
+  contact?: string
+  /** Stations left, and when (moving keeps what they did: cases keep their stationId and deputyId). */
+  stationHistory?: Array<{ stationId: string; from: string | null; to: string }>
+  /** When they joined each current station (for the history once they leave it). */
+  joinedAt?: Record<string, string>
+  createdBy?: string
 }
 
 export interface UnitDoc {
   _id: string
   name: string
   regionId: string
+  /** Legacy routing: the categories this unit takes when the region has no routing map yet. */
   categories: Category[]
+  contactName?: string
+  contactPhone?: string
+  retiredAt?: string | null
+  createdBy?: string
+}
+
+/** 分办规则 of one level (a district or a street): category → unit. Its _id is the region's id. */
+export interface RoutingDoc {
+  _id: string
+  regionId: string
+  map: Partial<Record<Category, string>>
+  updatedAt: string
 }
 
 export type ActorRole = Role | 'system'

@@ -82,6 +82,7 @@ export const COLLECTIONS = [
   'api_keys',
   'exports',
   'webhook_nonces',
+  'routing',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

@@ -8,6 +8,7 @@ import { useMe } from '../../features/session/hooks/useMe'
 import { useLoader } from '../../hooks/useLoader'
 import { go, PAGES, urls } from '../../services/navigation'
 import { RECEPTION_PAGES } from '../../features/reception/routes'
+import { ADMIN_PAGES } from '../../features/admin/routes'
 import { isWorker } from '../../services/session'
 import { LivelihoodEntry } from '../../features/livelihood/components/LivelihoodEntry'
 import { LIVELIHOOD_PAGES } from '../../features/livelihood/routes'
@@ -86,6 +87,20 @@ export default function MinePage() {
           ) : null}
           {me.data.role === 'staff' || me.data.role === 'admin' ? (
             <LivelihoodEntry url={LIVELIHOOD_PAGES.office} title='民生实事票决' text='征集、遴选、票决、实施监督和满意度测评' testId='entry-livelihood-office' />
+          ) : null}
+
+          {me.data.role === 'admin' || me.data.role === 'staff' ? (
+            <Card onClick={() => go(ADMIN_PAGES.home)} testId='entry-console'>
+              <View className='mine-page__entry'>
+                <View>
+                  <View className='mine-page__entry-title'>管理台</View>
+                  <View className='mine-page__entry-text'>
+                    {me.data.role === 'admin' ? '站点、代表、承办单位与分办规则、操作日志' : '本站公开信息和年度工作目标'}
+                  </View>
+                </View>
+                <View className='mine-page__arrow'>›</View>
+              </View>
+            </Card>
           ) : null}
 
           {isResident ? (

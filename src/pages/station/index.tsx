@@ -100,11 +100,32 @@ export default function StationPage() {
           <SectionTitle extra={`${data.deputies.length} 位`}>本站人大代表</SectionTitle>
           <Card>
             {data.deputies.length ? (
-              data.deputies.map((deputy) => <DeputyCard key={deputy.id} deputy={deputy} />)
+              data.deputies.map((deputy) => <DeputyCard key={deputy.id} deputy={deputy} record={data.publicity?.deputies.find((r) => r.deputyId === deputy.id)} />)
             ) : (
               <View className='text-muted'>暂无代表信息</View>
             )}
           </Card>
+
+          {data.publicity ? (
+            <View data-testid='station-publicity'>
+              <SectionTitle extra={data.publicity.goals.length ? `完成 ${data.publicity.done}/${data.publicity.goals.length}` : undefined}>{`公示：${data.publicity.year}年度代表工作目标及完成情况`}</SectionTitle>
+              <Card>
+                {data.publicity.goals.length ? (
+                  data.publicity.goals.map((g) => (
+                    <View key={g.id} className='station-page__goal' data-testid='station-goal'>
+                      <View className='station-page__goal-head'>
+                        <View className='station-page__goal-title'>{g.title}</View>
+                        <Tag tone={g.status === 'done' ? 'success' : g.status === 'in_progress' ? 'info' : 'neutral'}>{g.statusLabel}</Tag>
+                      </View>
+                      {g.progress ? <View className='text-muted'>{g.progress}</View> : null}
+                    </View>
+                  ))
+                ) : (
+                  <View className='text-muted'>本年度工作目标尚未公布</View>
+                )}
+              </Card>
+            </View>
+          ) : null}
 
           <View className='station-page__help'>有问题、有建议，点下方“反映民意”，写下来提交即可。我们会告诉您办理进度。</View>
         </View>

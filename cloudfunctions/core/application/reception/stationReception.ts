@@ -36,7 +36,8 @@ async function ruleLabels(deps: Deps, station: StationDoc): Promise<string[] | n
 export async function stationReception(deps: Deps, station: StationDoc): Promise<StationView['reception']> {
   const labels = await ruleLabels(deps, station)
   const now = deps.clock.now()
-  if (!labels) return { rule: station.reception.label, next: nextReceptionDay(station.reception, now), upcoming: [] }
+  // A station made in the console has only a label (day 0) until staff set reception rules: no date to compute.
+  if (!labels) return { rule: station.reception.label, next: station.reception.day >= 1 ? nextReceptionDay(station.reception, now) : null, upcoming: [] }
   const occs = await upcomingOf(deps, station, SHOWN_ON_STATION_PAGE)
   const next = occs.find((o) => o.status === 'scheduled')
   return {

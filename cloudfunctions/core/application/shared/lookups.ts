@@ -6,7 +6,17 @@ import type { Store } from '../../ports'
 export async function stationByCode(store: Store, code: string): Promise<StationDoc> {
   const [station] = await store.collection<StationDoc>('stations').find({ code }, { limit: 1 })
   if (!station) throw new DomainError('NOT_FOUND', '没有找到这个家站点，请确认二维码是否正确')
+  if (station.retiredAt) throw new DomainError('NOT_FOUND', await retiredMessage(store, station))
   return station
+}
+
+/** 撤并: a retired station's codes send residents to the station that replaced it. */
+export async function retiredMessage(store: Store, station: StationDoc): Promise<string> {
+  let next = station.replacedBy ? await store.collection<StationDoc>('stations').get(station.replacedBy) : null
+  // Replaced by one that was later retired too: follow the chain (a few steps at most).
+  for (let i = 0; next?.retiredAt && next.replacedBy && i < 5; i++) next = await store.collection<StationDoc>('stations').get(next.replacedBy)
+  if (!next || next.retiredAt) return `该站点已撤并，请前往本区其他家站点反映`
+  return `该站点已撤并，请前往${next.name}（${next.address}，民意码 ${next.code}）`
 }
 
 export async function deputyByCode(store: Store, code: string): Promise<DeputyDoc> {
@@ -53,7 +63,9 @@ export async function regionSubtree(store: Store, rootId: string): Promise<strin
 
 /** The handling units a region's congress office assigns (a street's or the district's). */
 export async function unitsOfRegion(store: Store, regionId: string): Promise<UnitDoc[]> {
-  return store.collection<UnitDoc>('units').find({ regionId }, { sort: [['name', 1]], limit: 1000 })
+  // Units the admin retired (停用) are no longer assigned or suggested.
+  const units = await store.collection<UnitDoc>('units').find({ regionId }, { sort: [['name', 1]], limit: 1000 })
+  return units.filter((u) => !u.retiredAt)
 }
 
 export async function userById(store: Store, id: string): Promise<UserDoc | null> {

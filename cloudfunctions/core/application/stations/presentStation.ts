@@ -20,5 +20,6 @@ export function presentDeputyCard(d: DeputyDoc, stationId?: string): DeputyCard 
     photoUrl: d.photoUrl,
     commitment: d.commitment,
     isHead: stationId ? d.headOf.includes(stationId) : d.headOf.length > 0,
+    contact: d.contact ?? '',
   }
 }

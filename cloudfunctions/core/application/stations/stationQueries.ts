@@ -5,10 +5,11 @@ import type { Deps } from '../deps'
 import { stationReception } from '../reception/stationReception'
 import { deputyByCode, regionChain, stationByCode, stationsById, unitsOfRegion } from '../shared/lookups'
 import { presentDeputyCard, presentStationSummary } from './presentStation'
+import { stationPublicity } from '../admin/goals'
 
 export async function listStations(deps: Deps): Promise<{ stations: StationSummary[] }> {
   const stations = await deps.store.collection<StationDoc>('stations').find({}, { sort: [['code', 1]], limit: 1000 })
-  return { stations: stations.map(presentStationSummary) }
+  return { stations: stations.filter((s) => !s.retiredAt).map(presentStationSummary) }
 }
 
 export async function stationView(deps: Deps, code: string): Promise<StationView> {
@@ -29,6 +30,8 @@ export async function stationView(deps: Deps, code: string): Promise<StationView
     officeName: chain[0]?.officeName ?? '',
     deputies: cards,
     reception: await stationReception(deps, station),
+    photos: station.photos ?? [],
+    publicity: await stationPublicity(deps, station, deputies),
   }
 }
 
@@ -38,7 +41,10 @@ export async function deputyView(deps: Deps, code: string): Promise<DeputyView> 
   return {
     ...presentDeputyCard(deputy),
     bio: deputy.bio,
-    stations: deputy.stationIds.map((id) => stations.get(id)).filter((s): s is StationDoc => !!s).map(presentStationSummary),
+    stations: deputy.stationIds
+      .map((id) => stations.get(id))
+      .filter((s): s is StationDoc => !!s && !s.retiredAt)
+      .map(presentStationSummary),
   }
 }
 

@@ -2,7 +2,7 @@
 import { CATEGORY_LABELS, ROUTE_LABELS, type TriageView } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
 import { canSeeCase } from '../../domain/caseAccess'
-import type { CaseDoc, StationDoc, UnitDoc } from '../../domain/records'
+import type { CaseDoc, StationDoc } from '../../domain/records'
 import {
   checkIntervention,
   extractFeatures,
@@ -16,7 +16,9 @@ import type { Category } from '@minyi/types'
 import type { Deps } from '../deps'
 import { presentCaseSummary } from '../cases/presentCase'
 import { loadVisibleCase } from '../cases/loadCase'
-import { districtOf, regionSubtree, unitsOfRegion } from '../shared/lookups'
+import { districtOf, regionSubtree } from '../shared/lookups'
+import { routedUnits } from '../admin/units'
+import type { UnitLike } from '../../domain/triage/route'
 import { activeKnowledge } from './knowledgeBase'
 import { findSimilarCases, sharedReason } from './similarCases'
 import { caseTerms } from './termStats'
@@ -140,8 +142,8 @@ function similarView(doc: CaseDoc, station: StationDoc | undefined, score: numbe
  * 分级负责: the units of the station's own street come before the district's, so a problem the
  * street can settle is suggested to the street's unit, and only otherwise to a district unit.
  */
-async function unitsNearestFirst(deps: Deps, stationRegionId: string | null, districtId: string | null): Promise<UnitDoc[]> {
+async function unitsNearestFirst(deps: Deps, stationRegionId: string | null, districtId: string | null): Promise<UnitLike[]> {
   const regionIds = [...new Set([stationRegionId, districtId].filter((id): id is string => !!id))]
-  const lists = await Promise.all(regionIds.map((id) => unitsOfRegion(deps.store, id)))
-  return lists.flat()
+  // Each level's routing map (分办规则, set in the console) says which unit takes which category.
+  return routedUnits(deps, regionIds)
 }

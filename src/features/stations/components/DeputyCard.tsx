@@ -5,7 +5,7 @@ import { go, urls } from '../../../services/navigation'
 import './stations.scss'
 
 /** A deputy as a station publishes them: photo, name, level, commitment, 站长 badge. */
-export function DeputyCard({ deputy }: { deputy: DeputyCardView }) {
+export function DeputyCard({ deputy, record }: { deputy: DeputyCardView; record?: { cases: number; receptionDuties: number; suggestions: number } }) {
   return (
     <View
       className='deputy-card'
@@ -24,6 +24,12 @@ export function DeputyCard({ deputy }: { deputy: DeputyCardView }) {
           <View className='deputy-card__commitment'>
             <View className='deputy-card__commitment-label'>履职承诺</View>
             {deputy.commitment}
+          </View>
+        ) : null}
+        {deputy.contact ? <View className='deputy-card__level' data-testid='deputy-contact'>联系方式：{deputy.contact}</View> : null}
+        {record ? (
+          <View className='deputy-card__level' data-testid='deputy-record'>
+            履职：收到民意 {record.cases} 件 · 接待日值班 {record.receptionDuties} 次 · 提出建议 {record.suggestions} 件
           </View>
         ) : null}
       </View>
