@@ -70,13 +70,16 @@ export const RATING_LABELS: Record<Rating, string> = {
   unsatisfied: '不满意',
 }
 
-export const CHANNELS = ['station_code', 'deputy_code', 'app', 'reception'] as const
+// walk_in / phone_call: 代录 — staff registered it for a resident who came in person (来访) or phoned (来电).
+export const CHANNELS = ['station_code', 'deputy_code', 'app', 'reception', 'walk_in', 'phone_call'] as const
 export type Channel = (typeof CHANNELS)[number]
 export const CHANNEL_LABELS: Record<Channel, string> = {
   station_code: '扫民意码',
   deputy_code: '扫代表码',
   app: '小程序',
   reception: '接待日',
+  walk_in: '来访',
+  phone_call: '来电',
 }
 
 export const ROUTES = ['onsite', 'transfer', 'proposal'] as const

@@ -1,12 +1,16 @@
 // What a 民意码 / 代表码 encodes. WeChat's `scene` holds at most 32 visible characters, so it
 // carries short codes, never database ids: `s=<stationCode>` or `d=<deputyCode>`.
-export type Scene = { kind: 'station'; code: string } | { kind: 'deputy'; code: string }
+// A 回执 (receipt slip of an opinion staff registered for a resident, 代录) carries `c=<claimCode>`.
+export type Scene = { kind: 'station'; code: string } | { kind: 'deputy'; code: string } | { kind: 'claim'; code: string }
+
+const PREFIX = { station: 's', deputy: 'd', claim: 'c' } as const
+const KIND = { s: 'station', d: 'deputy', c: 'claim' } as const
 
 const CODE = /^[0-9A-Za-z_-]{1,20}$/
 
 export function buildScene(scene: Scene): string {
   if (!CODE.test(scene.code)) throw new Error(`invalid code for a scene: ${scene.code}`)
-  return `${scene.kind === 'station' ? 's' : 'd'}=${scene.code}`
+  return `${PREFIX[scene.kind]}=${scene.code}`
 }
 
 /** Parses a scene as it arrives (possibly percent-encoded, once or twice); null if it is not ours. */
@@ -20,7 +24,7 @@ export function parseScene(raw: string | undefined | null): Scene | null {
       return null
     }
   }
-  const match = /^([sd])=([0-9A-Za-z_-]{1,20})$/.exec(value.trim())
+  const match = /^([sdc])=([0-9A-Za-z_-]{1,20})$/.exec(value.trim())
   if (!match) return null
-  return { kind: match[1] === 's' ? 'station' : 'deputy', code: match[2] }
+  return { kind: KIND[match[1] as keyof typeof KIND], code: match[2] }
 }

@@ -106,7 +106,8 @@ async function world() {
     category: 'housing',
   })
   const note = (await h.ok(R1, 'notification.list')).notifications[0].id
-  return { hubin, cuiyuan, forwarded, evidence, draft: draft.id, sub: sub.id, wanghuDraft: wanghuDraft.id, day: day.id, booking: booking.id, cuiyuanRule: cuiyuanRule.rule.id, cuiyuanDay: cuiyuanDay.id, cuiyuanBooking: cuiyuanBooking.id, kb: kb.id, note }
+  const assisted = (await h.ok(STAFF, 'assisted.register', { stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' })).id
+  return { assisted, hubin, cuiyuan, forwarded, evidence, draft: draft.id, sub: sub.id, wanghuDraft: wanghuDraft.id, day: day.id, booking: booking.id, cuiyuanRule: cuiyuanRule.rule.id, cuiyuanDay: cuiyuanDay.id, cuiyuanBooking: cuiyuanBooking.id, kb: kb.id, note }
 }
 
 type World = Awaited<ReturnType<typeof world>>
@@ -193,6 +194,17 @@ const outOfScope: Row[] = [
   // Messages are the recipient's.
   ['a resident marking someone else’s message read', R2, 'notification.markRead', (w) => ({ notificationId: w.note }), 'NOT_FOUND', '没有找到这条消息'],
   ['staff marking a resident’s message read', STAFF, 'notification.markRead', (w) => ({ notificationId: w.note }), 'NOT_FOUND', '没有找到这条消息'],
+  // 代录 and the resident's own data (issue 10).
+  ['staff of 翠苑 registering an opinion for 湖滨', CUIYUAN_STAFF, 'assisted.register', () => ({ stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' }), 'FORBIDDEN', '您只能为本人所在家站点的群众代录'],
+  ['a deputy registering an opinion on behalf', DEPUTY, 'assisted.register', () => ({ stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' }), 'FORBIDDEN', ROLE],
+  ['staff of 翠苑 printing a receipt for a 湖滨 case', CUIYUAN_STAFF, 'assisted.receipt', (w) => ({ caseId: w.hubin }), 'NOT_FOUND', CASE_NOT_FOUND],
+  ['another district’s admin printing a receipt', OTHER_ADMIN, 'assisted.receipt', (w) => ({ caseId: w.hubin }), 'NOT_FOUND', CASE_NOT_FOUND],
+  ['a receipt for a case staff did not register', STAFF, 'assisted.receipt', (w) => ({ caseId: w.hubin }), 'INVALID_STATE', '这条民意不是代录的，没有回执'],
+  ['a resident claiming with a code no receipt has', R2, 'assisted.claim', () => ({ code: 'AAAAAAAAAAAA' }), 'NOT_FOUND', '没有找到这张回执，请核对后再扫'],
+  ['staff reading a resident’s personal data', STAFF, 'privacy.myData', () => ({}), 'FORBIDDEN', ROLE],
+  ['staff revealing a resident’s own numbers', STAFF, 'privacy.revealMyPhone', () => ({}), 'FORBIDDEN', ROLE],
+  ['an admin erasing as if a resident', ADMIN, 'privacy.erase', () => ({ confirm: true }), 'FORBIDDEN', ROLE],
+  ['erasing without the confirmation', R1, 'privacy.erase', () => ({ confirm: false }), 'INVALID_INPUT', '请先确认注销'],
 ]
 
 describe('out-of-scope callers are refused in Chinese, and nothing is written', () => {
@@ -439,6 +451,14 @@ const retries: Retry[] = [
     await h.ok(DISTRICT_OFFICE, 'suggestion.recordAnswer', { suggestionId: w.sub, answer: ANSWER })
     return [DEPUTY, { suggestionId: w.sub, rating: 'unsatisfied', comment: '还需跟进' }]
   }],
+  ['privacy.setPreferences', async () => [R1, { largeText: true }]],
+  ['privacy.withdrawPhone', async () => [R1, {}]],
+  ['privacy.erase', async () => [R1, { confirm: true }]],
+  ['assisted.register', async () => [STAFF, { stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' }]],
+  ['assisted.claim', async () => {
+    const made = await h.ok(STAFF, 'assisted.register', { stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' })
+    return [R2, { code: made.claimCode }]
+  }],
 ]
 
 describe('a retried request does nothing twice', () => {
@@ -472,6 +492,7 @@ describe('a retried request does nothing twice', () => {
     'reception.saveRule',
     'reception.registerWalkIn',
     'reception.recordVisit',
+    'assisted.register',
   ]
   it.each(retries.filter(([action]) => creating.includes(action)))('%s: a retry the router no longer remembers creates nothing more', async (action, prepare) => {
     const w = await world()
@@ -534,6 +555,10 @@ const reads: Read[] = [
   ['suggestion.get', DISTRICT_OFFICE, (w) => ({ suggestionId: w.sub })],
   ['suggestion.list', DEPUTY, () => ({})],
   ['admin.audit.list', ADMIN, () => ({})],
+  ['privacy.myData', R1, () => ({})],
+  ['privacy.revealMyPhone', R1, () => ({})],
+  ['privacy.export', R1, () => ({ format: 'pdf' })],
+  ['assisted.receipt', STAFF, (w) => ({ caseId: w.assisted })],
 ]
 
 describe('reads write nothing', () => {

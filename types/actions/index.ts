@@ -8,6 +8,7 @@ import { sessionActions } from './session'
 import { stationActions } from './stations'
 import { suggestionActions } from './suggestions'
 import { triageActions } from './triage'
+import { privacyActions } from './privacy'
 
 export * from './define'
 export { submitCaseInput, CONTENT_MIN, CONTENT_MAX } from './cases'
@@ -26,6 +27,7 @@ export { KNOWLEDGE_STATUS_LABELS, triageViewSchema, knowledgeEntrySchema, simila
 export type { TriageView, KnowledgeEntryView, SimilarCaseView } from './triage'
 export { saveRuleInput, matterInput } from './reception'
 export type { SaveRuleInput } from './reception'
+export { assistedRegisterInput, CLAIM_CODE } from './privacy'
 
 /** Every action the `api` cloud function answers. One source of truth for both sides. */
 export const ACTIONS = {
@@ -38,6 +40,7 @@ export const ACTIONS = {
   ...caseExtraActions,
   ...suggestionActions,
   ...auditActions,
+  ...privacyActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

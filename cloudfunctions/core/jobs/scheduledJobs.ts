@@ -7,6 +7,7 @@ import { runReceptionJob } from './receptionJob'
 import { runFanOutJob } from './fanOutJob'
 import { runDeadlineJob } from './deadlineJob'
 import { runPhotoCleanupJob } from './photoCleanupJob'
+import { runPhoneRetentionJob } from './phoneRetentionJob'
 
 const JOBS = {
   reception: runReceptionJob,
@@ -15,6 +16,8 @@ const JOBS = {
   deadlines: runDeadlineJob,
   // Photos uploaded but never submitted, after a day.
   photoCleanup: runPhotoCleanupJob,
+  // Phone numbers N months (config, default 24) after their case closed.
+  phoneRetention: runPhoneRetentionJob,
   outbox: runOutboxJob,
 } as const
 
