@@ -3,6 +3,7 @@
 import type { PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Card, Page } from '../../components'
+import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
 import { WechatPrivacyCard } from '../../features/privacy/components/WechatPrivacyCard'
 import { goBackOr, PAGES } from '../../services/navigation'
 import './index.scss'
@@ -102,6 +103,7 @@ export default function PrivacyPage() {
       <Button kind='secondary' block onClick={() => goBackOr(PAGES.home)}>
         我知道了，返回
       </Button>
+      <ContactStaffRow />
     </Page>
   )
 }
