@@ -2,6 +2,8 @@
 // filtered by status, category and station, by what this level holds now (待我办理) and by what is
 // past its time limit (已超期督办).
 import { useEffect, useState } from 'react'
+// First: the case panel's styles come in the same order as on the case page (one CSS chunk for both).
+import { WorkCaseView } from '../../components/WorkCaseView'
 import { View } from '@tarojs/components'
 import { CASE_STATUSES, CASE_STATUS_LABELS, type CaseStatus } from '@minyi/types/caseStateMachine'
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '@minyi/types/enums'
@@ -15,7 +17,6 @@ import { useLoader } from '../../../hooks/useLoader'
 import { go, PAGES, urls } from '../../../services/navigation'
 import { isWorker } from '../../../services/session'
 import './index.scss'
-import { WorkCaseView } from '../../components/WorkCaseView'
 import { useDeskLayout } from '../../components/useDeskLayout'
 import { ASSISTED_PAGE } from '../../../features/a11y/routes'
 import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
