@@ -158,16 +158,16 @@ describe('retention job', () => {
     await h.ok(RESIDENT, 'case.rate', { caseId: id, rating: 'satisfied' }, 'rate-0001')
     expect((await caseDoc(h, id)).status).toBe('closed')
     h.clock.set('2027-05-22T02:00:00.000Z') // 6 months less a day
-    expect(await runPhoneRetentionJob(h.deps)).toEqual({ erased: 0 })
+    expect(await runPhoneRetentionJob(h.deps)).toEqual({ erased: 0, bookings: 0 })
     expect((await caseDoc(h, id)).phoneSealed).not.toBeNull()
     h.clock.set('2027-05-24T02:00:00.000Z')
     const report = await runScheduledJobs(h.deps)
-    expect(report.phoneRetention).toEqual({ erased: 1 })
+    expect(report.phoneRetention).toEqual({ erased: 1, bookings: 0 })
     const c = await caseDoc(h, id)
     expect([c.phoneSealed, c.phoneMasked]).toEqual([null, null])
     expect(c.phoneErasedAt).toBe('2027-05-24T02:00:00.000Z')
     expect((await caseDoc(h, open)).phoneSealed).not.toBeNull() // still open: kept
-    expect(await runPhoneRetentionJob(h.deps)).toEqual({ erased: 0 })
+    expect(await runPhoneRetentionJob(h.deps)).toEqual({ erased: 0, bookings: 0 })
   })
 })
 

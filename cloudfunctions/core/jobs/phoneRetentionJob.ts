@@ -4,6 +4,10 @@
 import type { CaseStatus } from '@minyi/types'
 import type { Deps } from '../application/deps'
 import type { CaseDoc } from '../domain/records'
+import type { BookingDoc } from '../domain/reception/records'
+
+/** Bookings that are over (the day took place or the place was let go): their phone follows the same period. */
+const BOOKING_ENDED: BookingDoc['status'][] = ['checked_in', 'cancelled', 'no_show', 'expired']
 
 const ENDED: CaseStatus[] = ['closed', 'declined', 'merged']
 const PAGE = 500
@@ -20,7 +24,7 @@ export function monthsBefore(now: Date, months: number): Date {
   return d
 }
 
-export async function runPhoneRetentionJob(deps: Deps): Promise<{ erased: number }> {
+export async function runPhoneRetentionJob(deps: Deps): Promise<{ erased: number; bookings: number }> {
   const months = deps.config.phoneRetentionMonths ?? 24
   const now = deps.clock.now()
   const cutoff = monthsBefore(now, months).toISOString()
@@ -42,5 +46,9 @@ export async function runPhoneRetentionJob(deps: Deps): Promise<{ erased: number
     if (page.length < PAGE) break
     last = page[page.length - 1]._id
   }
-  return { erased }
+  // A visitor's phone on a reception-day booking (the cases it became carry their own copy, above).
+  const bookings = await deps.store
+    .collection<BookingDoc>('reception_bookings')
+    .update({ status: { $in: BOOKING_ENDED }, phoneSealed: { $ne: null }, updatedAt: { $lte: cutoff } }, { set: { phoneSealed: null, phoneMasked: null } })
+  return { erased, bookings }
 }
