@@ -27,6 +27,7 @@ export default defineAppConfig({
         'pages/knowledge/index',
         'pages/suggestions/index',
         'pages/suggestion/index',
+        'pages/assisted/index',
       ],
     },
     {
@@ -69,6 +70,11 @@ export default defineAppConfig({
         'pages/posters/index',
         'pages/api-keys/index',
       ],
+    },
+    {
+      // 个人信息 (PIPL: see, export, withdraw, erase) and claiming a 代录 receipt: residents only.
+      root: 'packageMine',
+      pages: ['pages/my-data/index', 'pages/claim/index'],
     },
   ],
   window: {

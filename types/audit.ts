@@ -17,6 +17,7 @@ export const AUDIT_OBJECT_TYPES = [
   'livelihood_proposal',
   'livelihood_project',
   'apiKey',
+  'case',
 ] as const
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number]
 export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
@@ -33,6 +34,7 @@ export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
   livelihood_proposal: '民生实事项目建议',
   livelihood_project: '民生实事项目',
   apiKey: '接口密钥',
+  case: '民意（代录）',
 }
 
 export const auditEntrySchema = z.object({

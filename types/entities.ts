@@ -213,5 +213,7 @@ export const meSchema = z.object({
   unreadNotifications: z.number(),
   /** Staff of a congress office: the office (街道人大工委 / 区人大常委会) they work for. */
   office: z.object({ regionId: z.string(), level: z.enum(HANDLER_LEVELS), name: z.string() }).nullable().default(null),
+  /** 大字模式 as the person chose it; null: never chosen (the app follows the system font size). */
+  largeText: z.boolean().nullable().default(null),
 })
 export type Me = z.infer<typeof meSchema>

@@ -70,7 +70,9 @@ export const RATING_LABELS: Record<Rating, string> = {
   unsatisfied: '不满意',
 }
 
-export const CHANNELS = ['station_code', 'deputy_code', 'app', 'reception', 'partner'] as const
+// walk_in / phone_call: 代录 — staff registered it for a resident who came in person (来访) or phoned (来电).
+// partner: filed by a partner system (e.g. a 12345 platform) through Open311 `POST requests.json`.
+export const CHANNELS = ['station_code', 'deputy_code', 'app', 'reception', 'partner', 'walk_in', 'phone_call'] as const
 export type Channel = (typeof CHANNELS)[number]
 export const CHANNEL_LABELS: Record<Channel, string> = {
   station_code: '扫民意码',
@@ -79,6 +81,8 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   reception: '接待日',
   // Filed by a partner system (e.g. a 12345 platform) through Open311 `POST requests.json` with an API key.
   partner: '合作平台',
+  walk_in: '来访',
+  phone_call: '来电',
 }
 
 export const ROUTES = ['onsite', 'transfer', 'proposal'] as const

@@ -1,10 +1,16 @@
-// What a 民意码 / 代表码 / 邀请码 encodes. WeChat's `scene` holds at most 32 visible characters, so it
-// carries short codes, never database ids: `s=<stationCode>`, `d=<deputyCode>` or `i=<invitationCode>`.
-export type Scene = { kind: 'station'; code: string } | { kind: 'deputy'; code: string } | { kind: 'invitation'; code: string }
+// What a 民意码 / 代表码 / 邀请码 / 回执 encodes. WeChat's `scene` holds at most 32 visible characters,
+// so it carries short codes, never database ids: `s=<stationCode>`, `d=<deputyCode>`,
+// `i=<invitationCode>`, or `c=<claimCode>` on a 回执 (the receipt slip of an opinion staff registered
+// for a resident, 代录).
+export type Scene =
+  | { kind: 'station'; code: string }
+  | { kind: 'deputy'; code: string }
+  | { kind: 'invitation'; code: string }
+  | { kind: 'claim'; code: string }
 
 const CODE = /^[0-9A-Za-z_-]{1,20}$/
-const PREFIX: Record<Scene['kind'], string> = { station: 's', deputy: 'd', invitation: 'i' }
-const KIND: Record<string, Scene['kind']> = { s: 'station', d: 'deputy', i: 'invitation' }
+const PREFIX: Record<Scene['kind'], string> = { station: 's', deputy: 'd', invitation: 'i', claim: 'c' }
+const KIND: Record<string, Scene['kind']> = { s: 'station', d: 'deputy', i: 'invitation', c: 'claim' }
 
 export function buildScene(scene: Scene): string {
   if (!CODE.test(scene.code)) throw new Error(`invalid code for a scene: ${scene.code}`)
@@ -22,7 +28,7 @@ export function parseScene(raw: string | undefined | null): Scene | null {
       return null
     }
   }
-  const match = /^([sdi])=([0-9A-Za-z_-]{1,20})$/.exec(value.trim())
+  const match = /^([sdic])=([0-9A-Za-z_-]{1,20})$/.exec(value.trim())
   if (!match) return null
   return { kind: KIND[match[1]], code: match[2] }
 }

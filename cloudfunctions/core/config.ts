@@ -27,6 +27,8 @@ export interface AppConfig {
   reception?: Partial<ReceptionSettings>
   /** Overrides of the suggestion (议案/建议) time limits; defaults in domain/suggestions/deadlines.ts. */
   suggestionLimits?: Partial<SuggestionLimits>
+  /** Phone numbers are deleted this many months after their case closed (jobs/phoneRetentionJob.ts); default 24. */
+  phoneRetentionMonths?: number
 }
 
 /** The time limits of the published municipal rules. */
@@ -50,6 +52,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   pushMaxAttempts: 5,
   requestRetentionDays: 7,
   photoUploadMaxAgeHours: 24,
+  phoneRetentionMonths: 24,
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv, base: AppConfig = DEFAULT_CONFIG): AppConfig {
@@ -67,5 +70,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, base: AppConfig = DEFAULT_
     },
     pushMaxAttempts: int('MINYI_PUSH_MAX_ATTEMPTS', base.pushMaxAttempts),
     photoUploadMaxAgeHours: int('MINYI_PHOTO_UPLOAD_MAX_AGE_HOURS', base.photoUploadMaxAgeHours),
+    phoneRetentionMonths: int('MINYI_PHONE_RETENTION_MONTHS', base.phoneRetentionMonths ?? 24),
   }
 }

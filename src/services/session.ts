@@ -3,6 +3,7 @@
 import type { Me } from '@minyi/types/entities'
 import { callApi } from './api'
 import { clearDevUserId, getDevUserId, setDevUserId } from './devUser'
+import { applyAccountLargeText } from './largeText'
 
 let cached: { key: string; me: Me; at: number } | null = null
 let inflight: { key: string; promise: Promise<Me> } | null = null
@@ -21,6 +22,7 @@ export function getMe(force = false): Promise<Me> {
   const promise = callApi('session.me', {}).then(
     (me) => {
       cached = { key, me, at: Date.now() }
+      applyAccountLargeText(me.largeText)
       if (inflight?.promise === promise) inflight = null
       return me
     },

@@ -116,6 +116,8 @@ async function world() {
   // A partner's API key of the district.
   const apiKey = (await h.ok(ADMIN, 'admin.apiKey.create', { name: '市12345平台', stationId: 'station-hubin' })).key.id
   return { apiKey, lvRound: lv.roundId, lvProject: lv.projectId, lvProposal: lv.proposalId, hubin, cuiyuan, forwarded, evidence, draft: draft.id, sub: sub.id, wanghuDraft: wanghuDraft.id, day: day.id, booking: booking.id, cuiyuanRule: cuiyuanRule.rule.id, cuiyuanDay: cuiyuanDay.id, cuiyuanBooking: cuiyuanBooking.id, kb: kb.id, note }
+  const assisted = (await h.ok(STAFF, 'assisted.register', { stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' })).id
+  return { assisted, hubin, cuiyuan, forwarded, evidence, draft: draft.id, sub: sub.id, wanghuDraft: wanghuDraft.id, day: day.id, booking: booking.id, cuiyuanRule: cuiyuanRule.rule.id, cuiyuanDay: cuiyuanDay.id, cuiyuanBooking: cuiyuanBooking.id, kb: kb.id, note }
 }
 
 type World = Awaited<ReturnType<typeof world>>
@@ -250,6 +252,17 @@ const outOfScope: Row[] = [
   ['staff of 翠苑 reading 湖滨’s goals', CUIYUAN_STAFF, 'admin.goal.get', () => ({ stationId: 'station-hubin', year: 2026 }), 'NOT_FOUND', '没有找到这个家站点，或它不在您的管理范围内'],
   ['another street office saving 湖滨’s goals', OTHER_STREET_OFFICE, 'admin.goal.save', () => ({ stationId: 'station-hubin', year: 2026, version: 1, goals: [] }), 'NOT_FOUND', '没有找到这个家站点，或它不在您的管理范围内'],
   ['a deputy saving goals', DEPUTY, 'admin.goal.save', () => ({ stationId: 'station-hubin', year: 2026, version: 1, goals: [] }), 'FORBIDDEN', ROLE],
+  // 代录 and the resident's own data (issue 10).
+  ['staff of 翠苑 registering an opinion for 湖滨', CUIYUAN_STAFF, 'assisted.register', () => ({ stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' }), 'FORBIDDEN', '您只能为本人所在家站点的群众代录'],
+  ['a deputy registering an opinion on behalf', DEPUTY, 'assisted.register', () => ({ stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' }), 'FORBIDDEN', ROLE],
+  ['staff of 翠苑 printing a receipt for a 湖滨 case', CUIYUAN_STAFF, 'assisted.receipt', (w) => ({ caseId: w.hubin }), 'NOT_FOUND', CASE_NOT_FOUND],
+  ['another district’s admin printing a receipt', OTHER_ADMIN, 'assisted.receipt', (w) => ({ caseId: w.hubin }), 'NOT_FOUND', CASE_NOT_FOUND],
+  ['a receipt for a case staff did not register', STAFF, 'assisted.receipt', (w) => ({ caseId: w.hubin }), 'INVALID_STATE', '这条民意不是代录的，没有回执'],
+  ['a resident claiming with a code no receipt has', R2, 'assisted.claim', () => ({ code: 'AAAAAAAAAAAA' }), 'NOT_FOUND', '没有找到这张回执，请核对后再扫'],
+  ['staff reading a resident’s personal data', STAFF, 'privacy.myData', () => ({}), 'FORBIDDEN', ROLE],
+  ['staff revealing a resident’s own numbers', STAFF, 'privacy.revealMyPhone', () => ({}), 'FORBIDDEN', ROLE],
+  ['an admin erasing as if a resident', ADMIN, 'privacy.erase', () => ({ confirm: true }), 'FORBIDDEN', ROLE],
+  ['erasing without the confirmation', R1, 'privacy.erase', () => ({ confirm: false }), 'INVALID_INPUT', '请先确认注销'],
 ]
 
 describe('out-of-scope callers are refused in Chinese, and nothing is written', () => {
@@ -570,6 +583,14 @@ const retries: Retry[] = [
   ['admin.unit.update', async () => [ADMIN, { unitId: 'unit-urban', contactName: '吴主任' }]],
   ['admin.routing.set', async () => [ADMIN, { regionId: 'region-binhu', entries: [{ category: 'education', unitId: 'unit-urban' }] }]],
   ['admin.goal.save', async () => [STAFF, { stationId: 'station-hubin', year: 2026, version: 1, goals: [{ title: '推动湖滨路口信号灯配时优化', status: 'in_progress' }] }]],
+  ['privacy.setPreferences', async () => [R1, { largeText: true }]],
+  ['privacy.withdrawPhone', async () => [R1, {}]],
+  ['privacy.erase', async () => [R1, { confirm: true }]],
+  ['assisted.register', async () => [STAFF, { stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' }]],
+  ['assisted.claim', async () => {
+    const made = await h.ok(STAFF, 'assisted.register', { stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' })
+    return [R2, { code: made.claimCode }]
+  }],
 ]
 
 /** A secret shown once (a new API key) is not in the remembered answer: a retry gets it as null. */
@@ -621,6 +642,7 @@ describe('a retried request does nothing twice', () => {
     'admin.station.create',
     'admin.deputy.create',
     'admin.unit.create',
+    'assisted.register',
   ]
   it.each(retries.filter(([action]) => creating.includes(action)))('%s: a retry the router no longer remembers creates nothing more', async (action, prepare) => {
     const w = await world()
@@ -703,6 +725,10 @@ const reads: Read[] = [
   ['admin.deputy.list', STAFF, () => ({})],
   ['admin.unit.list', ADMIN, () => ({})],
   ['admin.goal.get', STREET_OFFICE, () => ({ stationId: 'station-hubin', year: 2026 })],
+  ['privacy.myData', R1, () => ({})],
+  ['privacy.revealMyPhone', R1, () => ({})],
+  ['privacy.export', R1, () => ({ format: 'pdf' })],
+  ['assisted.receipt', STAFF, (w) => ({ caseId: w.assisted })],
 ]
 
 describe('reads write nothing', () => {

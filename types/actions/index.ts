@@ -12,6 +12,7 @@ import { suggestionActions } from './suggestions'
 import { triageActions } from './triage'
 import { livelihoodActions } from './livelihood'
 import { partnerActions } from './partners'
+import { privacyActions } from './privacy'
 
 export * from './define'
 export { submitCaseInput, CONTENT_MIN, CONTENT_MAX } from './cases'
@@ -36,6 +37,7 @@ export type { CreateAccountInput } from './accounts'
 export { RECEIPT_PATTERN, receiptCode, LIVELIHOOD_TITLE_MAX, LIVELIHOOD_TEXT_MAX } from './livelihood'
 export { API_KEY_STATUS_LABELS, apiKeyViewSchema, exportViewSchema } from './partners'
 export type { ApiKeyView, ExportView } from './partners'
+export { assistedRegisterInput, CLAIM_CODE } from './privacy'
 
 /** Every action the `api` cloud function answers. One source of truth for both sides. */
 export const ACTIONS = {
@@ -52,6 +54,7 @@ export const ACTIONS = {
   ...accountActions,
   ...partnerActions,
   ...adminActions,
+  ...privacyActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

@@ -31,6 +31,7 @@ import { adminHandlers } from './adminHandlers'
 import { livelihoodHandlers } from './livelihoodHandlers'
 import { accountHandlers } from './accountHandlers'
 import { partnerHandlers } from './partnerHandlers'
+import { privacyHandlers } from './privacyHandlers'
 
 export interface HandlerContext {
   deps: Deps
@@ -88,4 +89,5 @@ export const handlers: Handlers = {
   ...livelihoodHandlers,
   ...accountHandlers,
   ...partnerHandlers,
+  ...privacyHandlers,
 }

@@ -52,6 +52,10 @@ export interface UserDoc {
   residentId?: string | null
   /** A resident record whose person accepted an invitation: the account that now holds the openid. */
   movedToAccountId?: string | null
+  /** 大字模式 as the person chose it (absent: never chosen; the app follows the system font size). */
+  preferences?: { largeText?: boolean }
+  /** When the person withdrew consent for their phone number (every number they left was deleted then). */
+  phoneConsentWithdrawnAt?: string
 }
 
 /** A one-time invitation to an account (scene `i=<code>`); only the code's hash is stored. */
@@ -259,8 +263,22 @@ export interface CaseDoc {
   officeIds?: string[]
   /** The time limit running now; absent when none runs. */
   deadline?: CaseDeadline
+  // --- 代录 and retention (issue 10; see application/privacy/) ---
+  /** Registered by staff for a resident who came in person or phoned; claimed once with the receipt's code. */
+  assisted?: AssistedEntry
+  /** When the retention job deleted the phone number (N months after the case closed). */
+  phoneErasedAt?: string
   createdAt: string
   updatedAt: string
+}
+
+export interface AssistedEntry {
+  residentName: string
+  claimCode: string
+  registeredBy: string
+  /** Null until a resident scanned the receipt; the claim is conditional on it. */
+  claimedAt: string | null
+  claimedBy: string | null
 }
 
 /** A congress office a case was forwarded to: the 街道人大工委 of a street, the 区人大常委会 of a district. */

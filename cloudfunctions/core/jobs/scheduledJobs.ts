@@ -9,6 +9,7 @@ import { runDeadlineJob, runMilestoneDeadlineJob } from './deadlineJob'
 import { runPhotoCleanupJob } from './photoCleanupJob'
 import { runPhoneKeyRotationJob } from './phoneKeyRotationJob'
 import { runExportJob, runHotlineJob } from './partnerJobs'
+import { runPhoneRetentionJob } from './phoneRetentionJob'
 
 const JOBS = {
   reception: runReceptionJob,
@@ -23,6 +24,8 @@ const JOBS = {
   hotline: runHotlineJob,
   // The previous Shanghai day's public cases as JSON Lines and CSV, once a day.
   archiveExport: runExportJob,
+  // Phone numbers N months (config, default 24) after their case closed.
+  phoneRetention: runPhoneRetentionJob,
   outbox: runOutboxJob,
   // Re-seals stored phone numbers after a MINYI_PHONE_KEY rotation (one read when there is none).
   // After the outbox: it writes no notices, and it is the least urgent.

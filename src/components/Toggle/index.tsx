@@ -8,10 +8,13 @@ interface ToggleProps {
   checked: boolean
   onChange: (checked: boolean) => void
   testId?: string
+  /** The state in words (never by colour alone). */
+  onText?: string
+  offText?: string
 }
 
 /** A labelled on/off switch; the whole row is the tap target. */
-export function Toggle({ label, description, checked, onChange, testId }: ToggleProps) {
+export function Toggle({ label, description, checked, onChange, testId, onText = '允许', offText = '不允许' }: ToggleProps) {
   return (
     <View
       className='mx-toggle'
@@ -27,7 +30,7 @@ export function Toggle({ label, description, checked, onChange, testId }: Toggle
       <View className={`mx-toggle__track ${checked ? 'mx-toggle__track--on' : ''}`}>
         <View className='mx-toggle__thumb' />
       </View>
-      <View className={`mx-toggle__state ${checked ? 'mx-toggle__state--on' : ''}`}>{checked ? '允许' : '不允许'}</View>
+      <View className={`mx-toggle__state ${checked ? 'mx-toggle__state--on' : ''}`}>{checked ? onText : offText}</View>
     </View>
   )
 }

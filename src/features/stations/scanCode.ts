@@ -3,6 +3,7 @@
 import Taro from '@tarojs/taro'
 import { parseScene, type Scene } from '@minyi/types/scene'
 import { urls } from '../../services/navigation'
+import { mineUrls } from '../a11y/routes'
 
 /** The scene in whatever a scan returned: a page path with `scene=`, a URL, or the scene itself. */
 export function sceneFromScan(result: { path?: string; result?: string }): Scene | null {
@@ -17,6 +18,7 @@ export function sceneFromScan(result: { path?: string; result?: string }): Scene
 
 export function sceneUrl(scene: Scene): string {
   if (scene.kind === 'invitation') return urls.invitation(scene.code)
+  if (scene.kind === 'claim') return mineUrls.claim(scene.code)
   return scene.kind === 'station' ? urls.station(scene.code) : urls.deputy(scene.code)
 }
 

@@ -3,6 +3,7 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Button, EmptyState, ErrorView, Loading, Notice, Page } from '../../components'
+import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
 import { getCase } from '../../features/cases/api'
 import { CaseContent, CaseHeader, CaseReplies, CaseStatusNotice, CaseTimeline, DeadlineClock } from '../../features/cases/components/CaseDetails'
 import { RatingForm, RatingResult } from '../../features/cases/components/RatingForm'
@@ -70,6 +71,7 @@ export default function CasePage() {
           ) : null}
         </View>
       ) : null}
+      <ContactStaffRow stationId={data?.stationId} />
     </Page>
   )
 }

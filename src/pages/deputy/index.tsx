@@ -1,6 +1,7 @@
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Avatar, Button, Card, EmptyState, ErrorView, Loading, Page, SectionTitle, Tag } from '../../components'
+import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
 import { useSignedIn } from '../../features/session/hooks/useSignedIn'
 import { getDeputy } from '../../features/stations/api'
 import { useLoader } from '../../hooks/useLoader'
@@ -88,6 +89,7 @@ export default function DeputyPage() {
           {!data.stations.length ? <View className='text-muted'>暂无</View> : null}
         </View>
       ) : null}
+      <ContactStaffRow stationCode={data?.stations[0]?.code} />
     </Page>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Card, EmptyState, ErrorView, Icon, Loading, Page, SectionTitle } from '../../components'
+import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
 import { showUnreadBadge } from '../../features/notifications/badge'
 import { PrivacyPrompt } from '../../features/privacy/components/PrivacyPrompt'
 import { useMe } from '../../features/session/hooks/useMe'
@@ -88,6 +89,7 @@ export default function HomePage() {
         个人信息保护说明
       </View>
       <PrivacyPrompt />
+      <ContactStaffRow />
     </Page>
   )
 }

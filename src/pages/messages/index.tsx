@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { NotificationView } from '@minyi/types/entities'
 import { Button, EmptyState, ErrorView, Loading, Page } from '../../components'
+import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
 import { showUnreadBadge } from '../../features/notifications/badge'
 import { listNotifications, markNotificationRead } from '../../features/notifications/api'
 import { NotificationItem } from '../../features/notifications/components/NotificationItem'
@@ -77,6 +78,7 @@ export default function MessagesPage() {
           ) : null}
         </View>
       ) : null}
+      <ContactStaffRow />
     </Page>
   )
 }

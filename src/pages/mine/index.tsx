@@ -14,6 +14,33 @@ import { LivelihoodEntry } from '../../features/livelihood/components/Livelihood
 import { LIVELIHOOD_PAGES } from '../../features/livelihood/routes'
 import './index.scss'
 import { usePullToRefresh } from '../../hooks/usePullToRefresh'
+import { Toggle } from '../../components'
+import { setLargeText, useLargeText } from '../../services/largeText'
+import { callApi } from '../../services/api'
+import { newRequestId } from '../../services/requestId'
+import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
+import { MINE_PAGES } from '../../features/a11y/routes'
+
+/** 大字模式: applied at once, saved on the account (a failure to save keeps it on this phone). */
+function LargeTextSwitch() {
+  const large = useLargeText()
+  return (
+    <Card testId='large-text-card'>
+      <Toggle
+        label='大字模式'
+        description='字更大、按钮更大，填写民意时一次只问一个问题。'
+        checked={large}
+        onText='已开启'
+        offText='已关闭'
+        testId='toggle-large-text'
+        onChange={(on) => {
+          setLargeText(on)
+          void callApi('privacy.setPreferences', { largeText: on }, { requestId: newRequestId() }).catch(() => undefined)
+        }}
+      />
+    </Card>
+  )
+}
 
 /** 民情接待日: residents' bookings, deputies' duties, staff's reception days. */
 function ReceptionEntry({ role }: { role: string }) {
@@ -103,6 +130,8 @@ export default function MinePage() {
             </Card>
           ) : null}
 
+          <LargeTextSwitch />
+
           {isResident ? (
             <View>
               <SectionTitle extra={cases.data ? `共 ${cases.data.length} 件` : undefined}>我的民意</SectionTitle>
@@ -134,7 +163,19 @@ export default function MinePage() {
 
           <SectionTitle>更多</SectionTitle>
           <Card>
-            <View className='mine-page__link' hoverClass='mine-page__link--hover' onClick={() => go(PAGES.privacy)}>
+            {isResident ? (
+              <View className='mine-page__link' hoverClass='mine-page__link--hover' onClick={() => go(MINE_PAGES.myData)} data-testid='entry-my-data' {...{ role: 'link' }}>
+                <View>个人信息（查看、导出、注销）</View>
+                <View className='mine-page__arrow'>›</View>
+              </View>
+            ) : null}
+            {isResident ? (
+              <View className='mine-page__link' hoverClass='mine-page__link--hover' onClick={() => go(MINE_PAGES.claim)} data-testid='entry-claim' {...{ role: 'link' }}>
+                <View>认领工作人员代录的民意</View>
+                <View className='mine-page__arrow'>›</View>
+              </View>
+            ) : null}
+            <View className='mine-page__link' hoverClass='mine-page__link--hover' onClick={() => go(PAGES.privacy)} {...{ role: 'link' }}>
               <View>个人信息保护说明</View>
               <View className='mine-page__arrow'>›</View>
             </View>
@@ -147,6 +188,7 @@ export default function MinePage() {
           </Card>
         </View>
       ) : null}
+      <ContactStaffRow />
     </Page>
   )
 }

@@ -3,6 +3,7 @@
 import type { PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Card, Page } from '../../components'
+import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
 import { WechatPrivacyCard } from '../../features/privacy/components/WechatPrivacyCard'
 import { goBackOr, PAGES } from '../../services/navigation'
 import './index.scss'
@@ -69,7 +70,10 @@ export default function PrivacyPage() {
         <Item>
           您反映的民意在<View className='privacy-page__em'>办结（或不予受理）之日起保存3年</View>，用于复查、督办和统计。
         </Item>
-        <Item>3年期满后，我们会删除您的电话和微信身份标识，或将记录作匿名化处理（只保留无法识别到个人的内容用于统计）。</Item>
+        <Item>
+          <View className='privacy-page__em'>电话号码在民意办结（或不予受理、并案）之日起24个月后自动删除</View>，办理中的民意不受影响。
+        </Item>
+        <Item>3年期满后，我们会删除您的微信身份标识，或将记录作匿名化处理（只保留无法识别到个人的内容用于统计）。</Item>
         <Item>法律、行政法规规定了更长保存期限的，按照规定执行。</Item>
       </Section>
 
@@ -81,7 +85,9 @@ export default function PrivacyPage() {
       </Section>
 
       <Section no='六' title='怎样查看、更正或删除您的信息'>
-        <Item label='查看'>打开“我的”→“我的民意”，就能看到您提交的全部内容和办理记录。</Item>
+        <Item label='查看'>打开“我的”→“个人信息”，就能看到平台保存的关于您的全部信息：电话（打码显示，再次确认后可看完整号码）、民意、附议、预约、消息、同意记录，以及工作人员每一次查看您电话的记录。</Item>
+        <Item label='复制（导出）'>在“个人信息”页点“导出为 PDF”或“导出为 JSON”。</Item>
+        <Item label='注销并删除'>在“个人信息”页点“注销并删除”：删除您的电话、姓名和微信身份的关联，取消尚未开始的预约；您反映过的民意作为匿名记录保留。</Item>
         <Item label='更正、补充或删除，按下面三步办'>
           <View className='privacy-page__steps'>
             <View className='privacy-page__step'>第一步：记下您的民意编号（例如 MY20261122-0007）。</View>
@@ -91,7 +97,7 @@ export default function PrivacyPage() {
             <View className='privacy-page__step'>第三步：工作人员核实是您本人后，在15个工作日内办理，并把结果告诉您。</View>
           </View>
         </Item>
-        <Item label='撤回同意'>您可以随时撤回对使用电话号码的同意，办理方式同上。删除或撤回后，正在办理的事项可能无法再电话联系您。</Item>
+        <Item label='撤回同意'>您可以随时撤回对使用电话号码的同意：在“个人信息”页点“撤回同意，删除我的电话”，或按上面的办法联系工作人员。删除或撤回后，正在办理的事项可能无法再电话联系您。</Item>
       </Section>
 
       <Section no='七' title='有疑问怎么办'>
@@ -102,6 +108,7 @@ export default function PrivacyPage() {
       <Button kind='secondary' block onClick={() => goBackOr(PAGES.home)}>
         我知道了，返回
       </Button>
+      <ContactStaffRow />
     </Page>
   )
 }

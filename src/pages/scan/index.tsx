@@ -5,6 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { parseScene } from '@minyi/types/scene'
 import { Button, EmptyState, Loading, Page } from '../../components'
+import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
 import { sceneUrl } from '../../features/stations/scanCode'
 import { PAGES, go, replace } from '../../services/navigation'
 
@@ -51,6 +52,7 @@ export default function ScanPage() {
           <Loading text='正在打开…' />
         </View>
       )}
+      <ContactStaffRow />
     </Page>
   )
 }

@@ -14,6 +14,8 @@ import { decodeParam, go, PAGES, urls } from '../../services/navigation'
 import { LivelihoodEntry } from '../../features/livelihood/components/LivelihoodEntry'
 import { livelihoodUrls } from '../../features/livelihood/routes'
 import './index.scss'
+import { ContactStaffRow, rememberStation } from '../../features/a11y/ContactStaffRow'
+import { useLargeText } from '../../services/largeText'
 
 export default function StationPage() {
   const router = useRouter()
@@ -29,7 +31,10 @@ export default function StationPage() {
 
   useEffect(() => {
     if (data) void Taro.setNavigationBarTitle({ title: data.kindLabel })
+    if (data) rememberStation(data.code)
   }, [data])
+  const large = useLargeText()
+  const nextDay = data?.reception.upcoming?.find((day) => day.status === 'scheduled')
 
   useEffect(() => {
     if (!data || !isResident || !receptionToday) return
@@ -49,9 +54,16 @@ export default function StationPage() {
       testId='page-station'
       footer={
         data ? (
-          <Button size='large' onClick={() => go(urls.submit({ station: data.code }))} testId='report-button'>
-            反映民意
-          </Button>
+          <View className={large ? 'station-page__big-actions' : ''}>
+            <Button size='large' onClick={() => go(urls.submit({ station: data.code }))} testId='report-button'>
+              反映民意
+            </Button>
+            {large && isResident ? (
+              <Button size='large' kind='secondary' onClick={() => go(receptionUrls.book(data.code, nextDay?.id))} testId='book-button'>
+                预约接待
+              </Button>
+            ) : null}
+          </View>
         ) : undefined
       }
     >
@@ -130,6 +142,7 @@ export default function StationPage() {
           <View className='station-page__help'>有问题、有建议，点下方“反映民意”，写下来提交即可。我们会告诉您办理进度。</View>
         </View>
       ) : null}
+      {data ? <ContactStaffRow stationCode={data.code} /> : null}
     </Page>
   )
 }

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { CaseView } from '@minyi/types/entities'
 import { Card, ErrorView, Loading, Page, SectionTitle } from '../../components'
+import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
 import { SubmitForm, type SubmitResult } from '../../features/cases/components/SubmitForm'
 import { PrivacyPrompt } from '../../features/privacy/components/PrivacyPrompt'
 import { useSignedIn } from '../../features/session/hooks/useSignedIn'
@@ -77,6 +78,7 @@ export default function SubmitPage() {
         </View>
       ) : null}
       <PrivacyPrompt />
+      <ContactStaffRow stationCode={stationCode || undefined} />
     </Page>
   )
 }

@@ -81,9 +81,9 @@ export function CasePhotos({ view, audience }: { view: CaseView; audience: 'resi
       <View className='photo-grid'>
         {photos.map((photo) => (
           <View key={photo.id} className='photo-grid__cell' data-testid='case-photo' data-photo-id={photo.id} data-hidden={photo.hidden ? '1' : '0'}>
-            <View className={`photo-grid__frame ${photo.hidden ? 'photo-grid__frame--hidden' : ''}`} onClick={() => preview(photo)}>
+            <View className={`photo-grid__frame ${photo.hidden ? 'photo-grid__frame--hidden' : ''}`} onClick={() => preview(photo)} {...{ role: 'button', 'aria-label': `查看第${index(photo.id)}张照片` }}>
               {photo.url ? (
-                <Image className='photo-grid__image' src={photo.url} mode='aspectFill' />
+                <Image className='photo-grid__image' src={photo.url} mode='aspectFill' {...{ 'aria-hidden': 'true' }} />
               ) : (
                 <View className='photo-grid__overlay photo-grid__overlay--error'>暂时无法显示</View>
               )}

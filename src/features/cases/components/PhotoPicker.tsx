@@ -93,8 +93,8 @@ export function PhotoPicker({ items, setItems, onChanged }: PhotoPickerProps) {
       <View className='photo-grid'>
         {items.map((item, index) => (
           <View key={item.key} className='photo-grid__cell' data-testid='photo-thumb' data-status={item.status}>
-            <View className='photo-grid__frame' onClick={() => onTap(item)}>
-              <Image className='photo-grid__image' src={item.preview} mode='aspectFill' />
+            <View className='photo-grid__frame' onClick={() => onTap(item)} {...{ role: 'button', 'aria-label': `第${index + 1}张照片` }}>
+              <Image className='photo-grid__image' src={item.preview} mode='aspectFill' {...{ 'aria-hidden': 'true' }} />
               {item.status === 'uploading' ? (
                 <View className='photo-grid__overlay'>上传中 {item.progress}%</View>
               ) : item.status === 'error' ? (

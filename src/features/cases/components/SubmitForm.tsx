@@ -19,9 +19,21 @@ import { recordSubscriptions, similarForDraft, submitCase, type DraftSimilarCase
 import { PhotoPicker, photoRefsOf, type PhotoItem } from './PhotoPicker'
 import { SimilarCases, SIMILAR_SHOWN } from './SimilarCases'
 import { requestSubscriptions, type NoticeKind } from '../subscriptions'
+import { useLargeText } from '../../../services/largeText'
+import { VoiceButton } from '../../a11y/VoiceButton'
 import './submit.scss'
 
 const CATEGORY_OPTIONS = CATEGORIES.map((value) => ({ value, label: CATEGORY_LABELS[value] }))
+
+/** 大字模式: one question per screen, in this order, then a review. */
+export const LARGE_STEPS = [
+  { title: '遇到了什么问题', fields: ['category', 'content'] },
+  { title: '在哪里', fields: ['place'] },
+  { title: '拍照片（可以不拍）', fields: ['photos'] },
+  { title: '联系电话（可以不填）', fields: ['phone', 'phoneVisibleToDeputy'] },
+  { title: '个人信息保护', fields: ['privacyConsent'] },
+  { title: '核对后提交', fields: [] },
+] as const
 
 /** Form fields in the order they appear, to scroll to the first one that is wrong. */
 const FIELD_ORDER = ['category', 'content', 'photos', 'place', 'phone', 'phoneVisibleToDeputy', 'privacyConsent'] as const
@@ -52,6 +64,12 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted, onSeconded }:
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const large = useLargeText()
+  const [step, setStep] = useState(0)
+  /** Remounts the text field with the new text after voice input (the field is uncontrolled). */
+  const [contentKey, setContentKey] = useState(0)
+  /** What the uncontrolled fields start with when (re)mounted: set only on a step change or voice input. */
+  const [seed, setSeed] = useState<{ content?: string; place?: string; phone?: string }>({})
   const content = useRef('')
   const place = useRef('')
   const phone = useRef('')
@@ -105,6 +123,12 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted, onSeconded }:
     similar.forEach((item) => shownIds.current.add(item.id))
   }, [similar])
 
+  const goStep = (next: number) => {
+    setSeed({ content: content.current || undefined, place: place.current || undefined, phone: phone.current || undefined })
+    setContentKey((k) => k + 1)
+    setStep(next)
+  }
+
   const changed = (field: string) => {
     requestId.current = null
     setFormError(null)
@@ -131,6 +155,10 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted, onSeconded }:
   const showErrors = (fieldErrors: FieldErrors) => {
     setErrors(fieldErrors)
     const first = FIELD_ORDER.find((field) => fieldErrors[field])
+    if (first && large) {
+      const at = LARGE_STEPS.findIndex((st) => (st.fields as readonly string[]).includes(first))
+      if (at >= 0) goStep(at)
+    }
     if (first) void Taro.pageScrollTo({ selector: `#field-${first}`, duration: 200 }).catch(() => undefined)
   }
 
@@ -194,138 +222,259 @@ export function SubmitForm({ stationCode, deputyCode, onSubmitted, onSeconded }:
     void send(checked.data, subscribed)
   }
 
+  const categoryField = (
+    <Field label='问题类别' required id='field-category' error={errors.category} testId='field-category'>
+      <ChoiceChips
+        options={CATEGORY_OPTIONS}
+        value={category}
+        onChange={(value) => {
+          setCategory(value)
+          changed('category')
+        }}
+      />
+    </Field>
+  )
+
+  const onContent = (value: string) => {
+    content.current = value
+    setContentLength(charCount(value))
+    changed('content')
+    scheduleSimilar(value)
+  }
+
+  const contentField = (
+    <Field
+      label='反映内容'
+      required
+      id='field-content'
+      error={errors.content}
+      testId='field-content'
+      hint='请写清楚是什么问题、在哪里、有多久了，以及您的建议。'
+      extra={
+        <View className={`submit-form__count ${contentLength > 0 && contentLength < CONTENT_MIN ? 'submit-form__count--short' : ''}`} data-testid='content-count'>
+          {contentLength}/{CONTENT_MAX}
+          {contentLength > 0 && contentLength < CONTENT_MIN ? '（字数不够）' : ''}
+        </View>
+      }
+    >
+      <TextArea
+        key={contentKey}
+        name='content'
+        height='tall'
+        maxlength={CONTENT_MAX}
+        defaultValue={seed.content}
+        placeholder={`请至少写${CONTENT_MIN}个字`}
+        testId='input-content'
+        onInput={onContent}
+      />
+      <VoiceButton
+        onText={(text) => {
+          onContent(`${content.current}${text}`.slice(0, CONTENT_MAX))
+          setSeed((current) => ({ ...current, content: content.current }))
+          setContentKey((k) => k + 1)
+        }}
+      />
+    </Field>
+  )
+
+  const similarBlock = (
+    <View id='similar-cases'>
+      <SimilarCases cases={similar} stationCode={stationCode} onSeconded={onSeconded} />
+    </View>
+  )
+
+  const photosField = (
+    <Field
+      label='照片'
+      optional
+      id='field-photos'
+      error={errors.photos}
+      testId='field-photos'
+      hint={`最多${PHOTO_MAX_COUNT}张，拍下现场情况更清楚。照片只给办理的工作人员和代表看。`}
+    >
+      <PhotoPicker items={photos} setItems={setPhotos} onChanged={() => changed('photos')} />
+    </Field>
+  )
+
+  const placeField = (
+    <Field label='地点' optional id='field-place' error={errors.place} testId='field-place' hint='例如：翠苑二区3幢门口'>
+      <TextInput
+        name='place'
+        maxlength={100}
+        defaultValue={seed.place}
+        placeholder='问题发生的地方'
+        testId='input-place'
+        onInput={(value) => {
+          place.current = value
+          changed('place')
+        }}
+      />
+    </Field>
+  )
+
+  const phoneField = (
+    <Field
+      label='联系电话'
+      optional
+      id='field-phone'
+      error={errors.phone}
+      testId='field-phone'
+      hint='方便工作人员联系您。号码加密保存，只显示为 138****1234 的样子。'
+    >
+      <TextInput
+        name='phone'
+        type='number'
+        maxlength={11}
+        defaultValue={seed.phone}
+        placeholder='11位手机号码'
+        testId='input-phone'
+        onInput={(value) => {
+          phone.current = value
+          changed('phone')
+        }}
+      />
+    </Field>
+  )
+
+  const visibleToggle = (
+    <View id='field-phoneVisibleToDeputy' className='submit-form__toggle'>
+      <Toggle
+        label='允许代表查看我的电话'
+        description='允许后，处理这件事的人大代表可以看到您的电话，直接联系您。工作人员始终可以查看。'
+        checked={phoneVisibleToDeputy}
+        testId='toggle-phone-visible'
+        onChange={(checked) => {
+          setPhoneVisibleToDeputy(checked)
+          changed('phoneVisibleToDeputy')
+        }}
+      />
+    </View>
+  )
+
+  const consentField = (
+    <Field label='个人信息保护' id='field-privacyConsent' error={errors.privacyConsent} testId='field-privacyConsent'>
+      <Checkbox
+        checked={consent}
+        testId='privacy-consent'
+        onChange={(checked) => {
+          setConsent(checked)
+          changed('privacyConsent')
+        }}
+      >
+        我已阅读并同意
+        <View
+          className='submit-form__link'
+          data-testid='privacy-link'
+          onClick={(event) => {
+            event.stopPropagation()
+            go(PAGES.privacy)
+          }}
+        >
+          《个人信息保护说明》
+        </View>
+      </Checkbox>
+    </Field>
+  )
+
+  const submitButton = (
+    <Button size='large' loading={busy} onClick={onSubmit} testId='submit-button'>
+      {busy ? '正在提交…' : '提交'}
+    </Button>
+  )
+
+  if (large) {
+    const current = LARGE_STEPS[step]
+    const last = LARGE_STEPS.length - 1
+    /** On to the next question, if this one's answers are right (the same schema as the server's). */
+    const next = () => {
+      const checked = validate(submitCaseInput, values())
+      const fieldErrors: FieldErrors = checked.ok ? {} : { ...checked.errors }
+      if (!category) fieldErrors.category = '请选择问题类别'
+      const here = Object.fromEntries(Object.entries(fieldErrors).filter(([field]) => (current.fields as readonly string[]).includes(field)))
+      if (Object.keys(here).length) {
+        setErrors(here)
+        return
+      }
+      setErrors({})
+      goStep(step + 1)
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+    }
+    const summary: Array<[string, string]> = [
+      ['问题类别', category ? CATEGORY_LABELS[category] : '未选择'],
+      ['反映内容', content.current],
+      ['地点', place.current || '未填写'],
+      ['照片', photos.length ? `${photos.length} 张` : '没有'],
+      ['联系电话', phone.current ? `${phone.current.slice(0, 3)}****${phone.current.slice(-4)}` : '未填写'],
+      ['代表查看电话', phoneVisibleToDeputy ? '允许' : '不允许'],
+    ]
+    return (
+      <View className='submit-form submit-form--steps' data-testid='submit-form' data-step={step}>
+        <Card>
+          <View className='submit-form__progress' data-testid='step-progress'>
+            第 {step + 1} 步，共 {LARGE_STEPS.length} 步
+          </View>
+          <View className='submit-form__step-title' data-testid='step-title'>
+            {current.title}
+          </View>
+          {step === 0 ? (
+            <View>
+              {categoryField}
+              {contentField}
+              {similarBlock}
+            </View>
+          ) : null}
+          {step === 1 ? placeField : null}
+          {step === 2 ? photosField : null}
+          {step === 3 ? (
+            <View>
+              {phoneField}
+              {visibleToggle}
+            </View>
+          ) : null}
+          {step === 4 ? consentField : null}
+          {step === last ? (
+            <View className='submit-form__review' data-testid='submit-review'>
+              {summary.map(([label, value]) => (
+                <View key={label} className='submit-form__review-row'>
+                  <View className='submit-form__review-label'>{label}</View>
+                  <View className='submit-form__review-value'>{value}</View>
+                </View>
+              ))}
+            </View>
+          ) : null}
+          {formError ? <ErrorText>{formError}</ErrorText> : null}
+          <View className='submit-form__nav'>
+            {step === last ? (
+              submitButton
+            ) : (
+              <Button size='large' onClick={next} testId='step-next'>
+                下一步
+              </Button>
+            )}
+            {step > 0 ? (
+              <Button size='large' kind='plain' onClick={() => goStep(step - 1)} testId='step-back'>
+                上一步
+              </Button>
+            ) : null}
+          </View>
+        </Card>
+      </View>
+    )
+  }
+
   return (
     <View className='submit-form' data-testid='submit-form'>
       <Card>
-        <Field label='问题类别' required id='field-category' error={errors.category} testId='field-category'>
-          <ChoiceChips
-            options={CATEGORY_OPTIONS}
-            value={category}
-            onChange={(value) => {
-              setCategory(value)
-              changed('category')
-            }}
-          />
-        </Field>
-
-        <Field
-          label='反映内容'
-          required
-          id='field-content'
-          error={errors.content}
-          testId='field-content'
-          hint='请写清楚是什么问题、在哪里、有多久了，以及您的建议。'
-          extra={
-            <View className={`submit-form__count ${contentLength > 0 && contentLength < CONTENT_MIN ? 'submit-form__count--short' : ''}`} data-testid='content-count'>
-              {contentLength}/{CONTENT_MAX}
-            </View>
-          }
-        >
-          <TextArea
-            name='content'
-            height='tall'
-            maxlength={CONTENT_MAX}
-            placeholder={`请至少写${CONTENT_MIN}个字`}
-            testId='input-content'
-            onInput={(value) => {
-              content.current = value
-              setContentLength(charCount(value))
-              changed('content')
-              scheduleSimilar(value)
-            }}
-          />
-        </Field>
-
-        <View id='similar-cases'>
-          <SimilarCases cases={similar} stationCode={stationCode} onSeconded={onSeconded} />
-        </View>
-
-        <Field
-          label='照片'
-          optional
-          id='field-photos'
-          error={errors.photos}
-          testId='field-photos'
-          hint={`最多${PHOTO_MAX_COUNT}张，拍下现场情况更清楚。照片只给办理的工作人员和代表看。`}
-        >
-          <PhotoPicker items={photos} setItems={setPhotos} onChanged={() => changed('photos')} />
-        </Field>
-
-        <Field label='地点' optional id='field-place' error={errors.place} testId='field-place' hint='例如：翠苑二区3幢门口'>
-          <TextInput
-            name='place'
-            maxlength={100}
-            placeholder='问题发生的地方'
-            testId='input-place'
-            onInput={(value) => {
-              place.current = value
-              changed('place')
-            }}
-          />
-        </Field>
-
-        <Field
-          label='联系电话'
-          optional
-          id='field-phone'
-          error={errors.phone}
-          testId='field-phone'
-          hint='方便工作人员联系您。号码加密保存，只显示为 138****1234 的样子。'
-        >
-          <TextInput
-            name='phone'
-            type='number'
-            maxlength={11}
-            placeholder='11位手机号码'
-            testId='input-phone'
-            onInput={(value) => {
-              phone.current = value
-              changed('phone')
-            }}
-          />
-        </Field>
-
-        <View id='field-phoneVisibleToDeputy' className='submit-form__toggle'>
-          <Toggle
-            label='允许代表查看我的电话'
-            description='允许后，处理这件事的人大代表可以看到您的电话，直接联系您。工作人员始终可以查看。'
-            checked={phoneVisibleToDeputy}
-            testId='toggle-phone-visible'
-            onChange={(checked) => {
-              setPhoneVisibleToDeputy(checked)
-              changed('phoneVisibleToDeputy')
-            }}
-          />
-        </View>
-
-        <Field label='个人信息保护' id='field-privacyConsent' error={errors.privacyConsent} testId='field-privacyConsent'>
-          <Checkbox
-            checked={consent}
-            testId='privacy-consent'
-            onChange={(checked) => {
-              setConsent(checked)
-              changed('privacyConsent')
-            }}
-          >
-            我已阅读并同意
-            <View
-              className='submit-form__link'
-              data-testid='privacy-link'
-              onClick={(event) => {
-                event.stopPropagation()
-                go(PAGES.privacy)
-              }}
-            >
-              《个人信息保护说明》
-            </View>
-          </Checkbox>
-        </Field>
-
+        {categoryField}
+        {contentField}
+        {similarBlock}
+        {photosField}
+        {placeField}
+        {phoneField}
+        {visibleToggle}
+        {consentField}
         {formError ? <ErrorText>{formError}</ErrorText> : null}
-
-        <Button size='large' loading={busy} onClick={onSubmit} testId='submit-button'>
-          {busy ? '正在提交…' : '提交'}
-        </Button>
+        {submitButton}
       </Card>
     </View>
   )

@@ -5,6 +5,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { BookingView, OccurrenceDetail, SlotView } from '@minyi/types/receptionViews'
 import { Button, Card, EmptyState, ErrorText, ErrorView, Field, Loading, Notice, Page, SectionTitle, TextArea, TextInput } from '../../../components'
+import { ContactStaffRow } from '../../../features/a11y/ContactStaffRow'
 import { RECEPTION_PAGES } from '../../../features/reception/routes'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
 import { useLoader } from '../../../hooks/useLoader'
@@ -257,6 +258,7 @@ export default function BookPage() {
           {error ? <ErrorText>{error}</ErrorText> : null}
         </View>
       ) : null}
+      <ContactStaffRow stationCode={stationCode} />
     </Page>
   )
 }

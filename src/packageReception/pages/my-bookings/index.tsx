@@ -1,6 +1,7 @@
 // 我的预约: the resident's reception-day bookings, upcoming first, then past ones.
 import { View } from '@tarojs/components'
 import { Button, EmptyState, ErrorView, Loading, Page, SectionTitle } from '../../../components'
+import { ContactStaffRow } from '../../../features/a11y/ContactStaffRow'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
 import { useLoader } from '../../../hooks/useLoader'
 import { go, PAGES } from '../../../services/navigation'
@@ -48,6 +49,7 @@ export default function MyBookingsPage() {
           ) : null}
         </View>
       ) : null}
+      <ContactStaffRow />
     </Page>
   )
 }

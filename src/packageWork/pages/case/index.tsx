@@ -1,31 +1,12 @@
-// A case as a deputy or staff member handles it: the same details as the resident's page, the
-// full phone on request, who holds it and its time limit, and the actions this person may take now.
-import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
-import { Button, EmptyState, ErrorView, Loading, Page } from '../../../components'
-import { getCase } from '../../../features/cases/api'
-import { CaseContent, CaseHeader, CaseReplies, CaseStatusNotice, CaseTimeline } from '../../../features/cases/components/CaseDetails'
-import { RatingResult } from '../../../features/cases/components/RatingForm'
-import { ActionPanel } from '../../../features/cases/components/work/ActionPanel'
-import { HandlingCard, MergeInfo } from '../../../features/cases/components/work/HandlingCard'
-import { PhoneReveal } from '../../../features/cases/components/work/PhoneReveal'
-import { TriagePanel } from '../../../features/triage/components/TriagePanel'
-import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
-import { CaseSuggestions } from '../../../features/suggestions/components/CaseSuggestions'
-import { CaseToProposal } from '../../../features/livelihood/components/CaseToProposal'
-import { useLoader } from '../../../hooks/useLoader'
-import { decodeParam, go, goBackOr, PAGES } from '../../../services/navigation'
-import { usePullToRefresh } from '../../../hooks/usePullToRefresh'
+// A case as a deputy or staff member handles it (the panel is components/WorkCaseView).
+import { useRouter } from '@tarojs/taro'
+import { Button, EmptyState, Page } from '../../../components'
+import { decodeParam, go, PAGES } from '../../../services/navigation'
+import { WorkCaseView } from '../../components/WorkCaseView'
 
 export default function WorkCasePage() {
   const router = useRouter()
   const id = decodeParam(router.params.id)
-  const signedIn = useSignedIn()
-  const view = useLoader(signedIn && id ? () => getCase(id) : null, [signedIn, id], { refreshOnShow: true })
-  const data = view.data
-
-  usePullToRefresh(view)
-
   if (!id) {
     return (
       <Page>
@@ -33,43 +14,5 @@ export default function WorkCasePage() {
       </Page>
     )
   }
-
-  return (
-    <Page testId='page-work-case'>
-      {view.loading && !data ? <Loading /> : null}
-      {view.error && !data ? (
-        <ErrorView
-          message={view.error}
-          onRetry={() => void view.reload()}
-          action={
-            <Button kind='plain' block onClick={() => goBackOr(PAGES.inbox)}>
-              回到工作台
-            </Button>
-          }
-        />
-      ) : null}
-      {data ? (
-        <View>
-          <CaseHeader view={data} />
-          <CaseStatusNotice view={data} audience='work' />
-          <HandlingCard view={data} />
-          <MergeInfo view={data} />
-          <CaseContent view={data} audience='work' phone={data.phoneMasked ? <PhoneReveal view={data} /> : undefined} />
-          <TriagePanel view={data} />
-          <ActionPanel
-            view={data}
-            onChanged={(updated) => {
-              view.setData(updated)
-              void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
-            }}
-          />
-          <CaseReplies view={data} />
-          {data.rating ? <RatingResult rating={data.rating} /> : null}
-          <CaseSuggestions view={data} />
-          <CaseToProposal view={data} />
-          <CaseTimeline view={data} />
-        </View>
-      ) : null}
-    </Page>
-  )
+  return <WorkCaseView id={id} />
 }
