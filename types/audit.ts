@@ -13,6 +13,7 @@ export const AUDIT_OBJECT_TYPES = [
   'invitation',
   'goal',
   'export',
+  'performance_record',
 ] as const
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number]
 export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
@@ -25,6 +26,7 @@ export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
   invitation: '邀请码',
   goal: '年度工作目标',
   export: '数据导出',
+  performance_record: '履职档案',
 }
 
 export const auditEntrySchema = z.object({

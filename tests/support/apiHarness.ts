@@ -15,6 +15,7 @@ import { createLocalFileStore, type LocalFileStore } from '../../cloudfunctions/
 import { createLocalQrCodeMaker } from '../../cloudfunctions/core/adapters/local/qrcodePng'
 import { createPdfkitRenderer } from '../../cloudfunctions/core/adapters/pdf/pdfkitRenderer'
 import type { FileStore, Notifier, PushMessage, PushResult, Store } from '../../cloudfunctions/core/ports'
+import { withInsightRollups } from '../../cloudfunctions/core/application/insight/rollups'
 import { seedDemoData } from '../../server/demoData'
 import { devOpenid } from '../../server/devIdentity'
 
@@ -65,7 +66,7 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const store = options.store ?? (await openNedbStore())
+  const store = withInsightRollups(options.store ?? (await openNedbStore()))
   await seedDemoData(store)
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T02:00:00.000Z'))
   const notifier = new FakeNotifier()

@@ -8,6 +8,7 @@ import { sessionActions } from './session'
 import { stationActions } from './stations'
 import { suggestionActions } from './suggestions'
 import { triageActions } from './triage'
+import { insightActions } from './insight'
 
 export * from './define'
 export { submitCaseInput, CONTENT_MIN, CONTENT_MAX } from './cases'
@@ -38,6 +39,7 @@ export const ACTIONS = {
   ...caseExtraActions,
   ...suggestionActions,
   ...auditActions,
+  ...insightActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

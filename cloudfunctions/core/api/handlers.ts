@@ -28,6 +28,7 @@ import { triageCase } from '../application/triage/triageCase'
 import { receptionHandlers } from './receptionHandlers'
 import { caseExtrasHandlers, suggestionHandlers } from './caseExtrasHandlers'
 import { adminHandlers } from './adminHandlers'
+import { insightHandlers } from './insightHandlers'
 
 export interface HandlerContext {
   deps: Deps
@@ -82,4 +83,5 @@ export const handlers: Handlers = {
   ...caseExtrasHandlers,
   ...suggestionHandlers,
   ...adminHandlers,
+  ...insightHandlers,
 }

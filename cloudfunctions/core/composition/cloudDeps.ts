@@ -11,6 +11,7 @@ import type { WxOpenApi } from '../adapters/wechat/openapi'
 import { createSubscribeNotifier, type TemplateBinding } from '../adapters/wechat/subscribeNotifier'
 import { createWxacodeMaker } from '../adapters/wechat/wxacode'
 import { createPdfkitRenderer } from '../adapters/pdf/pdfkitRenderer'
+import { withInsightRollups } from '../application/insight/rollups'
 import { systemClock } from '../ports'
 
 export interface CloudRuntime {
@@ -37,7 +38,8 @@ export function createCloudDeps(runtime: CloudRuntime): Deps {
   }
   const log = (message: string, detail?: unknown) => console.error(`[minyi] ${message}`, detail ?? '')
   return {
-    store: createCloudbaseStore(runtime.app),
+    // Cases are counted into the dashboards' rollups where they change (application/insight/rollups.ts).
+    store: withInsightRollups(createCloudbaseStore(runtime.app), log),
     clock: systemClock,
     contentCheck: createMsgSecCheck(runtime.openapi, log),
     notifier: createSubscribeNotifier(runtime.openapi, templatesFromEnv(env), env.MINYI_MINIPROGRAM_STATE ?? 'formal'),

@@ -73,6 +73,9 @@ export const COLLECTIONS = [
   'suggestions',
   'photo_uploads',
   'audit_log',
+  'insight_rollups',
+  'deputy_activities',
+  'record_assessments',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

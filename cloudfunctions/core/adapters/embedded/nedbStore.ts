@@ -25,6 +25,8 @@ const INDEXES: Partial<Record<CollectionName, Array<{ fieldName: string; unique?
   reception_rules: [{ fieldName: 'stationId' }],
   reception_occurrences: [{ fieldName: 'stationId' }, { fieldName: 'date' }, { fieldName: 'outboxSize' }],
   reception_bookings: [{ fieldName: 'residentId' }, { fieldName: 'occurrenceId' }, { fieldName: 'status' }],
+  insight_rollups: [{ fieldName: 'month' }],
+  deputy_activities: [{ fieldName: 'deputyId' }],
 }
 
 export function toNedbQuery(filter: Filter): Record<string, unknown> {
