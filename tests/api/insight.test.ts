@@ -150,6 +150,16 @@ describe('export, report, activities, assessment', () => {
     expect(audit.entries.length).toBe(3)
   })
 
+  it('an activity retried after the router forgot the request is not added twice', async () => {
+    h = await createHarness({ now: NOW })
+    const input = { deputyId: 'deputy-1', kind: 'training', date: '2026-11-02', title: '参加履职培训' }
+    await h.ok(STAFF, 'record.addActivity', input, 'activityretry0001')
+    await h.store.collection('requests').remove({})
+    const again = await h.ok(STAFF, 'record.addActivity', input, 'activityretry0001')
+    expect(again.activities.length).toBe(1)
+    expect((await h.ok(ADMIN, 'admin.audit.list', { objectType: 'performance_record' })).entries.length).toBe(1)
+  })
+
   it('a district’s own points scheme replaces the default', async () => {
     h = await createHarness({ now: NOW })
     await h.store.collection('regions').update({ _id: 'region-binhu' }, { set: { pointsScheme: { name: '滨湖区代表履职积分', total: 100, items: [{ key: 'report', label: '述职', metrics: ['activity.report'], points: 50, cap: 100 }] } } })
