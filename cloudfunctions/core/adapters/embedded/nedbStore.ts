@@ -19,7 +19,7 @@ const INDEXES: Partial<Record<CollectionName, Array<{ fieldName: string; unique?
   users: [{ fieldName: 'openid', unique: true }],
   stations: [{ fieldName: 'code', unique: true }],
   deputies: [{ fieldName: 'code', unique: true }],
-  cases: [{ fieldName: 'residentId' }, { fieldName: 'stationId' }, { fieldName: 'status' }, { fieldName: 'trackingNo', unique: true }, { fieldName: 'terms' }],
+  cases: [{ fieldName: 'residentId' }, { fieldName: 'stationId' }, { fieldName: 'status' }, { fieldName: 'trackingNo', unique: true }, { fieldName: 'terms' }, { fieldName: 'deadline.dueAt' }],
   notifications: [{ fieldName: 'recipientId' }],
   suggestions: [{ fieldName: 'deputyId' }, { fieldName: 'status' }, { fieldName: 'fanOutPending' }],
   reception_rules: [{ fieldName: 'stationId' }],
