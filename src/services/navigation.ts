@@ -17,6 +17,10 @@ export const PAGES = {
   knowledge: '/packageWork/pages/knowledge/index',
   suggestions: '/packageWork/pages/suggestions/index',
   suggestion: '/packageWork/pages/suggestion/index',
+  insightDashboard: '/packageInsight/pages/dashboard/index',
+  insightHotspot: '/packageInsight/pages/hotspot/index',
+  insightRecords: '/packageInsight/pages/records/index',
+  insightRecord: '/packageInsight/pages/record/index',
 } as const
 
 export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.messages, PAGES.mine]
@@ -38,6 +42,10 @@ export const urls = {
   /** 议案建议: the list; with `caseId`, a deputy chooses the draft to add that case to. */
   suggestions: (query: { caseId?: string } = {}) => withQuery(PAGES.suggestions, query),
   suggestion: (id: string) => withQuery(PAGES.suggestion, { id }),
+  /** 热点: one hot spot of the dashboard (by id, within the same period and station). */
+  insightHotspot: (query: { id: string; stationId?: string }) => withQuery(PAGES.insightHotspot, query),
+  /** 履职档案 of a deputy (the caller's own when omitted). */
+  insightRecord: (query: { deputyId?: string; year?: number } = {}) => withQuery(PAGES.insightRecord, query),
   login: (back?: string) => withQuery(PAGES.login, { back }),
 }
 

@@ -156,7 +156,7 @@ export async function buildRecord(deps: Deps, caller: Caller | null, deputy: Dep
     points: { scheme: scheme.name, total: scheme.total, score, lines },
     assessment: assessment ? { result: assessment.result, note: assessment.note, recordedAt: assessment.recordedAt, recordedByName: assessment.recordedByName } : null,
     mayEdit: staff,
-    mayAssess: caller?.role === 'admin',
+    mayAssess: caller?.role === 'admin' || (caller?.role === 'staff' && Boolean(caller.office)),
     definitions: RECORD_DEFINITIONS,
   }
 }
