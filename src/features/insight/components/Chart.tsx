@@ -60,7 +60,7 @@ export function barOption(items: Array<{ label: string; count: number }>, { hori
   const category = { type: 'category', data: names, axisLabel: { fontSize: 11, interval: 0, rotate: horizontal ? 0 : names.length > 6 ? 40 : 0 } }
   const value = { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } }
   return {
-    grid: { left: horizontal ? 100 : 36, right: 16, top: 16, bottom: horizontal ? 24 : names.length > 6 ? 56 : 28 },
+    grid: { left: horizontal ? 130 : 36, right: 16, top: 16, bottom: horizontal ? 24 : names.length > 6 ? 56 : 28 },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? { ...category, inverse: true } : value,
     series: [{ type: 'bar', data: values, barMaxWidth: 28, label: { show: true, position: horizontal ? 'right' : 'top', fontSize: 10 } }],

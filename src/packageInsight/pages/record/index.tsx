@@ -79,7 +79,7 @@ export default function RecordPage() {
       {record.error && !r ? <ErrorView message={record.error} onRetry={() => void record.reload()} /> : null}
       {r && f ? (
         <View>
-          <Card title={`${r.deputy.name} · ${r.deputy.level}人大代表`} testId='record-head'>
+          <Card title={`${r.deputy.name} · ${r.deputy.level}`} testId='record-head'>
             <View className='insight-row__meta'>联系家站点：{r.deputy.stations.join('、')}</View>
             <View className='insight-row__meta'>{r.term}</View>
             <ChoiceChips options={YEARS} value={year} onChange={setYear} columns={3} size='small' testId='record-year' />
