@@ -97,14 +97,15 @@ export async function overdueLists(deps: Deps, caller: Caller, stationIds: strin
   if (!caseScopeFilter(caller)) return { overdue: [], supervised: [] }
   // Station staff and admins: their stations' cases; office staff only what reached their office (caseAccess.ts).
   const officeOnly = caller.role === 'staff' && caller.office && !stationIds.every((id) => caller.stationIds.includes(id))
-  // One indexed range query: only cases whose clock runs have a `deadline`, and 督办 happens only
+  // One indexed range query (the lower bound keeps the embedded store's index from scanning the cases
+  // without a deadline): only cases whose clock runs have a `deadline`, and 督办 happens only
   // past due, so the supervised cases are among the overdue ones. Scope and status are checked here.
   const wanted = new Set(stationIds)
   const open = new Set<string>(OPEN_STATUSES)
   const overdue: CaseDoc[] = []
   const cases = deps.store.collection<CaseDoc>('cases')
   for (let skip = 0; overdue.length < 200; skip += 1000) {
-    const page = await cases.find({ 'deadline.dueAt': { $lt: now.toISOString() } }, { sort: [['deadline.dueAt', 1]], skip, limit: 1000 })
+    const page = await cases.find({ 'deadline.dueAt': { $gt: '2000', $lt: now.toISOString() } }, { sort: [['deadline.dueAt', 1]], skip, limit: 1000 })
     for (const c of page) {
       if (!wanted.has(c.stationId) || !open.has(c.status)) continue
       if (officeOnly && !c.officeIds?.includes(caller.office!.regionId)) continue
