@@ -4,11 +4,12 @@
 // record, the annual report PDF, activities and the 述职评议 result.
 import ExcelJS from 'exceljs'
 import type { UserDoc } from '../../cloudfunctions/core/domain/records'
-import { recountFromCases, storedRollups } from '../../cloudfunctions/core/application/insight/rollups'
+import { rebuildRollups, recountFromCases, storedRollups } from '../../cloudfunctions/core/application/insight/rollups'
 import { devOpenid } from '../../server/devIdentity'
 import { createHarness, type Harness } from '../support/apiHarness'
 import { readPdf } from '../support/pdfText'
-import { CHINESE, DISTRICT_OFFICE, OTHER_DISTRICT_ADMIN, STREET_OFFICE, addOtherDistrict, refusal, submit } from './caseFixtures'
+import { CHINESE, DISTRICT_OFFICE, OTHER_DISTRICT_ADMIN, STREET_OFFICE, addOtherDistrict, refusal, submit, transferViaOffices } from './caseFixtures'
+import { runDeadlineJob } from '../../cloudfunctions/core/jobs/deadlineJob'
 
 let h: Harness
 afterEach(() => h?.close())
@@ -55,6 +56,37 @@ describe('figures after real case flows', () => {
     expect(record.figures.rated).toBeGreaterThanOrEqual(1)
     expect(record.points.lines.find((l) => l.key === 'onsite')?.points).toBe(1)
     expect(record.points.score).toBeGreaterThan(0)
+  })
+})
+
+describe('overdue and 督办 lists, unit ranking, the recount', () => {
+  it('a transferred case past its limit is listed overdue and, once the job supervised it, under 督办; a late answer is not on time', async () => {
+    h = await createHarness({ now: NOW })
+    const id = await submit(h, R1)
+    const holder = await transferViaOffices(h, id)
+    h.clock.advance(40 * 24 * 3600_000)
+    let view = await h.ok(ADMIN, 'insight.dashboard', {})
+    expect(view.overdue.map((c) => c.id)).toContain(id)
+    expect(view.supervised.map((c) => c.id)).not.toContain(id)
+    await runDeadlineJob(h.deps)
+    view = await h.ok(ADMIN, 'insight.dashboard', {})
+    expect(view.supervised.find((c) => c.id === id)).toMatchObject({ holder: '滨湖区城市管理局' })
+    expect((await h.ok(STAFF, 'insight.dashboard', {})).overdue.map((c) => c.id)).toContain(id)
+    expect((await h.ok('dev-staff-2', 'insight.dashboard', {})).overdue).toEqual([])
+    await h.ok(holder, 'case.recordUnitAnswer', { caseId: id, answer: '已安排人员调整信号灯配时。' })
+    await h.ok(R1, 'case.rate', { caseId: id, rating: 'satisfied' })
+    view = await h.ok(ADMIN, 'insight.dashboard', { from: '2026-11', to: '2026-11' })
+    expect(view.units.find((u) => u.id === 'unit-urban')).toMatchObject({ count: 1, onTimeRate: 0, satisfactionRate: 100 })
+    expect(view.overdue).toEqual([])
+  })
+
+  it('rebuildRollups repairs buckets that lost a difference', async () => {
+    h = await createHarness({ now: NOW })
+    await submit(h, R1)
+    await h.store.collection('insight_rollups').update({}, { inc: { 'counts.n': 7 } })
+    expect(await storedRollups(h.store)).not.toEqual(await recountFromCases(h.store))
+    await rebuildRollups(h.store)
+    expect(await storedRollups(h.store)).toEqual(await recountFromCases(h.store))
   })
 })
 
@@ -158,6 +190,22 @@ describe('export, report, activities, assessment', () => {
     const again = await h.ok(STAFF, 'record.addActivity', input, 'activityretry0001')
     expect(again.activities.length).toBe(1)
     expect((await h.ok(ADMIN, 'admin.audit.list', { objectType: 'performance_record' })).entries.length).toBe(1)
+  })
+
+  it('reception days on duty: attended when minutes were saved, missed when past without minutes; later days do not count', async () => {
+    h = await createHarness({ now: NOW })
+    const day = (id: string, date: string, minutes: boolean) => ({
+      _id: id, stationId: 'station-hubin', date, status: 'scheduled', duty: [{ deputyId: 'deputy-1', name: '王建国' }],
+      minutes: minutes ? { summary: '接待群众3人', attendance: 3, walkIns: 1, booked: 2, noShows: 0, matters: 2, deputies: ['王建国'], savedAt: NOW, savedBy: STAFF } : null,
+    })
+    const days = h.store.collection('reception_occurrences')
+    await days.insert(day('occ-a', '2026-10-20', true) as never)
+    await days.insert(day('occ-b', '2026-11-02', false) as never)
+    await days.insert(day('occ-c', '2026-12-20', false) as never)
+    await days.insert({ ...day('occ-d', '2026-09-20', true), duty: [{ deputyId: 'deputy-3', name: '陈志强' }] } as never)
+    const record = await h.ok(DEPUTY, 'record.get', { year: 2026 })
+    expect(record.figures).toMatchObject({ dutiesAttended: 1, dutiesMissed: 1 })
+    expect(record.points.lines.find((l) => l.key === 'absence')?.points).toBe(-2)
   })
 
   it('a district’s own points scheme replaces the default', async () => {

@@ -86,7 +86,8 @@ function presentListCase(c: CaseDoc, stations: Map<string, StationDoc>, now: Dat
     status: CASE_STATUS_LABELS[c.status],
     dueDate: c.deadline?.dueDate ?? null,
     overdueDays: c.deadline ? overdueDays(c.deadline, now) : 0,
-    holder: c.office?.name ?? c.transfer?.unitName ?? stations.get(c.stationId)?.name ?? '',
+    // Who must act now: the unit while it handles the case, else the office holding it, else the station.
+    holder: (c.status === 'transferred' ? c.transfer?.unitName : null) ?? c.office?.name ?? stations.get(c.stationId)?.name ?? '',
     summary: c.content.length > 40 ? `${c.content.slice(0, 40)}…` : c.content,
   }
 }
