@@ -112,6 +112,15 @@ describe('统计分析 and 履职档案', () => {
     expect(pdf.text).toContain('人大代表王建国2026年度述职报告')
     expect(pdf.text).toContain('选民评议')
 
+    // The office at a desk browser: the same dashboard, wide.
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    await desk.addInitScript(() => window.localStorage.setItem('minyi.devUser', 'dev-admin-1'))
+    const deskPage = await desk.newPage()
+    await open(deskPage, '/packageInsight/pages/dashboard/index')
+    await deskPage.getByTestId('kpi-received').waitFor()
+    await chartsRendered(deskPage, 5)
+    await screenshot(deskPage, 'insight-dashboard-desk')
+
     // Staff: the records list and a deputy's record with the activity form.
     const staff = await signedInPhone(browser, 'dev-staff-1')
     await open(staff, '/pages/mine/index')
