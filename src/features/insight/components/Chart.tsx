@@ -47,8 +47,11 @@ interface ChartProps {
 export function Chart({ option, height = 220, width = 360, label, testId }: ChartProps) {
   const src = useMemo(() => `data:image/svg+xml;base64,${base64(renderChartSvg(option, width, height))}`, [option, width, height])
   return (
+    // The box keeps the drawing's aspect ratio at any width (phone or desk); the image fills it.
     <View className='mx-chart' data-testid={testId}>
-      <Image className='mx-chart__image' src={src} mode='widthFix' ariaLabel={label} style={{ width: '100%' }} />
+      <View className='mx-chart__box' style={{ paddingBottom: `${((height / width) * 100).toFixed(2)}%` }}>
+        <Image className='mx-chart__image' src={src} mode='scaleToFill' ariaLabel={label} />
+      </View>
     </View>
   )
 }
