@@ -1,5 +1,6 @@
 // Wiring of the embedded default: nedb under DATA_DIR, the word-list content check, the recording
 // notifier, and a phone-encryption key kept outside the data folder.
+import { withInsightRollups } from '../cloudfunctions/core/application/insight/rollups'
 import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -49,7 +50,7 @@ export interface LocalDepsOptions {
 
 export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> {
   const env = options.env ?? process.env
-  const store = await openNedbStore({ dataDir: options.dataDir })
+  const store = withInsightRollups(await openNedbStore({ dataDir: options.dataDir }))
   const clock = options.clock ?? devClockFromEnv(env) ?? systemClock
   return {
     store,

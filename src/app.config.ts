@@ -76,6 +76,11 @@ export default defineAppConfig({
       root: 'packageMine',
       pages: ['pages/my-data/index', 'pages/claim/index'],
     },
+    {
+      // 统计分析 and 履职档案 (issue 8): dashboards with charts (ECharts), hot spots, deputies' records.
+      root: 'packageInsight',
+      pages: ['pages/dashboard/index', 'pages/hotspot/index', 'pages/records/index', 'pages/record/index'],
+    },
   ],
   window: {
     // 'default' also makes the h5 build draw a title bar with back and home buttons.

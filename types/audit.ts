@@ -18,6 +18,7 @@ export const AUDIT_OBJECT_TYPES = [
   'livelihood_project',
   'apiKey',
   'case',
+  'performance_record',
 ] as const
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number]
 export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
@@ -35,6 +36,7 @@ export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
   livelihood_project: '民生实事项目',
   apiKey: '接口密钥',
   case: '民意（代录）',
+  performance_record: '履职档案',
 }
 
 export const auditEntrySchema = z.object({

@@ -20,6 +20,10 @@ export const PAGES = {
   invitation: '/pages/invitation/index',
   adminAccounts: '/packageAdmin/pages/accounts/index',
   adminPosters: '/packageAdmin/pages/posters/index',
+  insightDashboard: '/packageInsight/pages/dashboard/index',
+  insightHotspot: '/packageInsight/pages/hotspot/index',
+  insightRecords: '/packageInsight/pages/records/index',
+  insightRecord: '/packageInsight/pages/record/index',
 } as const
 
 export const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.messages, PAGES.mine]
@@ -43,6 +47,10 @@ export const urls = {
   suggestion: (id: string) => withQuery(PAGES.suggestion, { id }),
   /** 接受邀请: the page an invitation QR (scene `i=<code>`) opens. */
   invitation: (code: string) => withQuery(PAGES.invitation, { code }),
+  /** 热点: one hot spot of the dashboard (by id, within the same period and station). */
+  insightHotspot: (query: { id: string; stationId?: string }) => withQuery(PAGES.insightHotspot, query),
+  /** 履职档案 of a deputy (the caller's own when omitted). */
+  insightRecord: (query: { deputyId?: string; year?: number } = {}) => withQuery(PAGES.insightRecord, query),
   login: (back?: string) => withQuery(PAGES.login, { back }),
 }
 

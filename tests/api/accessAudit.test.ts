@@ -263,6 +263,20 @@ const outOfScope: Row[] = [
   ['staff revealing a resident’s own numbers', STAFF, 'privacy.revealMyPhone', () => ({}), 'FORBIDDEN', ROLE],
   ['an admin erasing as if a resident', ADMIN, 'privacy.erase', () => ({ confirm: true }), 'FORBIDDEN', ROLE],
   ['erasing without the confirmation', R1, 'privacy.erase', () => ({ confirm: false }), 'INVALID_INPUT', '请先确认注销'],
+  // 履职档案 and dashboards (issue 8): a station's staff never see another station's figures, nor records of deputies outside their scope.
+  ['湖滨 staff reading 翠苑’s dashboard', STAFF, 'insight.dashboard', () => ({ stationId: 'station-cuiyuan' }), 'FORBIDDEN', '您不能查看其他家站点的统计'],
+  ['another district’s admin reading 湖滨’s dashboard', OTHER_ADMIN, 'insight.dashboard', () => ({ stationId: 'station-hubin' }), 'FORBIDDEN', '您不能查看其他家站点的统计'],
+  ['湖滨 staff reading 翠苑’s hot spots', STAFF, 'insight.hotspots', () => ({ stationId: 'station-cuiyuan' }), 'FORBIDDEN', '您不能查看其他家站点的统计'],
+  ['a deputy of 翠苑 reading 湖滨’s hot spots', CUIYUAN_DEPUTY, 'insight.hotspots', () => ({ stationId: 'station-hubin' }), 'FORBIDDEN', '您不能查看其他家站点的统计'],
+  ['湖滨 staff exporting 翠苑’s cases', STAFF, 'insight.export', () => ({ table: 'cases', stationId: 'station-cuiyuan' }), 'FORBIDDEN', '您不能查看其他家站点的统计'],
+  ['a resident reading a dashboard', R1, 'insight.dashboard', () => ({}), 'FORBIDDEN', ROLE],
+  ['a deputy reading another deputy’s record', DEPUTY, 'record.get', () => ({ deputyId: 'deputy-3' }), 'NOT_FOUND', '没有找到这位代表的履职档案，或您无权查看'],
+  ['湖滨 staff reading a 翠苑 deputy’s record', STAFF, 'record.get', () => ({ deputyId: 'deputy-3' }), 'NOT_FOUND', '没有找到这位代表的履职档案，或您无权查看'],
+  ['another district’s admin reading a record', OTHER_ADMIN, 'record.get', () => ({ deputyId: 'deputy-1' }), 'NOT_FOUND', '没有找到这位代表的履职档案，或您无权查看'],
+  ['湖滨 staff printing a 翠苑 deputy’s report', STAFF, 'record.report', () => ({ deputyId: 'deputy-3' }), 'NOT_FOUND', '没有找到这位代表的履职档案，或您无权查看'],
+  ['翠苑 staff adding an activity to a 湖滨-only deputy', CUIYUAN_STAFF, 'record.addActivity', () => ({ deputyId: 'deputy-1', kind: 'inspection', date: '2026-11-02', title: '越权登记的视察' }), 'NOT_FOUND', '没有找到这位代表的履职档案，或您无权查看'],
+  ['station staff recording a 述职评议 result', STAFF, 'record.recordAssessment', () => ({ deputyId: 'deputy-1', year: 2026, result: '满意' }), 'FORBIDDEN', '只有人大机关可以记录述职评议结果'],
+  ['another district’s admin recording a 述职评议 result', OTHER_ADMIN, 'record.recordAssessment', () => ({ deputyId: 'deputy-1', year: 2026, result: '满意' }), 'NOT_FOUND', '没有找到这位代表的履职档案，或您无权查看'],
 ]
 
 describe('out-of-scope callers are refused in Chinese, and nothing is written', () => {
@@ -591,6 +605,9 @@ const retries: Retry[] = [
     const made = await h.ok(STAFF, 'assisted.register', { stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' })
     return [R2, { code: made.claimCode }]
   }],
+  ['insight.export', async () => [ADMIN, { table: 'cases' }]],
+  ['record.addActivity', async () => [STAFF, { deputyId: 'deputy-1', kind: 'inspection', date: '2026-11-02', title: '视察老旧小区加装电梯', evidence: '照片3张' }]],
+  ['record.recordAssessment', async () => [ADMIN, { deputyId: 'deputy-1', year: 2026, result: '满意', note: '选民评议满意' }]],
 ]
 
 /** A secret shown once (a new API key) is not in the remembered answer: a retry gets it as null. */
@@ -729,6 +746,12 @@ const reads: Read[] = [
   ['privacy.revealMyPhone', R1, () => ({})],
   ['privacy.export', R1, () => ({ format: 'pdf' })],
   ['assisted.receipt', STAFF, (w) => ({ caseId: w.assisted })],
+  ['insight.dashboard', ADMIN, () => ({})],
+  ['insight.hotspots', STAFF, () => ({})],
+  ['record.deputies', STAFF, () => ({})],
+  ['record.get', DEPUTY, () => ({})],
+  ['record.public', R1, () => ({ code: 'DB01' })],
+  ['record.report', STAFF, () => ({ deputyId: 'deputy-1' })],
 ]
 
 describe('reads write nothing', () => {

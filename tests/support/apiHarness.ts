@@ -16,6 +16,7 @@ import { createLocalQrCodeMaker } from '../../cloudfunctions/core/adapters/local
 import { createPdfkitRenderer } from '../../cloudfunctions/core/adapters/pdf/pdfkitRenderer'
 import { hotlineLink, type FileStore, type HotlineAdapter, type Notifier, type PushMessage, type PushResult, type Store } from '../../cloudfunctions/core/ports'
 import { createLocalArchiveStore, type LocalArchiveStore } from '../../cloudfunctions/core/adapters/local/localArchiveStore'
+import { withInsightRollups } from '../../cloudfunctions/core/application/insight/rollups'
 import { seedDemoData } from '../../server/demoData'
 import { devOpenid } from '../../server/devIdentity'
 
@@ -70,7 +71,7 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const store = options.store ?? (await openNedbStore())
+  const store = withInsightRollups(options.store ?? (await openNedbStore()))
   await seedDemoData(store)
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T02:00:00.000Z'))
   const notifier = new FakeNotifier()

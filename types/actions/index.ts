@@ -13,6 +13,7 @@ import { triageActions } from './triage'
 import { livelihoodActions } from './livelihood'
 import { partnerActions } from './partners'
 import { privacyActions } from './privacy'
+import { insightActions } from './insight'
 
 export * from './define'
 export { submitCaseInput, CONTENT_MIN, CONTENT_MAX } from './cases'
@@ -55,6 +56,7 @@ export const ACTIONS = {
   ...partnerActions,
   ...adminActions,
   ...privacyActions,
+  ...insightActions,
 }
 
 export type ActionName = keyof typeof ACTIONS

@@ -32,6 +32,7 @@ import { livelihoodHandlers } from './livelihoodHandlers'
 import { accountHandlers } from './accountHandlers'
 import { partnerHandlers } from './partnerHandlers'
 import { privacyHandlers } from './privacyHandlers'
+import { insightHandlers } from './insightHandlers'
 
 export interface HandlerContext {
   deps: Deps
@@ -90,4 +91,5 @@ export const handlers: Handlers = {
   ...accountHandlers,
   ...partnerHandlers,
   ...privacyHandlers,
+  ...insightHandlers,
 }

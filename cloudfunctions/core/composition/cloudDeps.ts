@@ -14,6 +14,7 @@ import { createPdfkitRenderer } from '../adapters/pdf/pdfkitRenderer'
 import { systemClock, hotlineLink } from '../ports'
 import { hotlineAdaptersFromEnv } from '../adapters/hotline/signedJsonHotline'
 import { createCloudbaseArchiveStore, type CloudArchiveApi } from '../adapters/cloudbase/cloudbaseArchiveStore'
+import { withInsightRollups } from '../application/insight/rollups'
 
 export interface CloudRuntime {
   /** An initialised `@cloudbase/node-sdk` app. */
@@ -39,7 +40,8 @@ export function createCloudDeps(runtime: CloudRuntime): Deps {
   }
   const log = (message: string, detail?: unknown) => console.error(`[minyi] ${message}`, detail ?? '')
   return {
-    store: createCloudbaseStore(runtime.app),
+    // Cases are counted into the dashboards' rollups where they change (application/insight/rollups.ts).
+    store: withInsightRollups(createCloudbaseStore(runtime.app), log),
     clock: systemClock,
     contentCheck: createMsgSecCheck(runtime.openapi, log),
     notifier: createSubscribeNotifier(runtime.openapi, templatesFromEnv(env), env.MINYI_MINIPROGRAM_STATE ?? 'formal'),

@@ -83,6 +83,9 @@ export const COLLECTIONS = [
   'exports',
   'webhook_nonces',
   'routing',
+  'insight_rollups',
+  'deputy_activities',
+  'record_assessments',
 ] as const
 export type CollectionName = (typeof COLLECTIONS)[number]
 

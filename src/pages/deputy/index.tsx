@@ -5,6 +5,7 @@ import { ContactStaffRow } from '../../features/a11y/ContactStaffRow'
 import { useSignedIn } from '../../features/session/hooks/useSignedIn'
 import { getDeputy } from '../../features/stations/api'
 import { useLoader } from '../../hooks/useLoader'
+import { publicRecord } from '../../features/insight/api'
 import { decodeParam, go, PAGES, urls } from '../../services/navigation'
 import './index.scss'
 
@@ -13,6 +14,8 @@ export default function DeputyPage() {
   const code = decodeParam(router.params.code)
   const signedIn = useSignedIn()
   const deputy = useLoader(signedIn && code ? () => getDeputy(code) : null, [signedIn, code])
+  // 履职档案, the public part: counts only.
+  const record = useLoader(signedIn && code ? () => publicRecord(code) : null, [signedIn, code])
   const data = deputy.data
   const firstStation = data?.stations[0]
 
@@ -61,6 +64,17 @@ export default function DeputyPage() {
               <SectionTitle>履职承诺</SectionTitle>
               <Card>
                 <View className='deputy-page__commitment'>“{data.commitment}”</View>
+              </Card>
+            </View>
+          ) : null}
+
+          {record.data ? (
+            <View data-testid='deputy-public-record'>
+              <SectionTitle>{record.data.year}年履职情况</SectionTitle>
+              <Card>
+                <View className='deputy-page__bio'>
+                  收到群众反映 {record.data.casesReceived} 件 · 现场答复 {record.data.answeredOnSite} 件 · 参加接待日 {record.data.dutiesAttended} 次 · 提出议案建议 {record.data.suggestionsSubmitted} 件 · 履职活动 {record.data.activities} 项
+                </View>
               </Card>
             </View>
           ) : null}

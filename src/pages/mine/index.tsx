@@ -43,6 +43,37 @@ function LargeTextSwitch() {
 }
 
 /** 民情接待日: residents' bookings, deputies' duties, staff's reception days. */
+/** 统计分析 and 履职档案 (packageInsight): deputies their own record and their stations' hot spots; staff and the office the dashboards and records. */
+function InsightEntries({ role }: { role: string }) {
+  const entries =
+    role === 'deputy'
+      ? [
+          { title: '我的履职档案', text: '履职数据、积分、年度述职报告', url: PAGES.insightRecord, testId: 'entry-record' },
+          { title: '热点民意', text: '近90天本家站点反复出现的问题，一键起草建议', url: PAGES.insightHotspot, testId: 'entry-hotspots' },
+        ]
+      : role === 'staff' || role === 'admin'
+        ? [
+            { title: '统计分析', text: role === 'admin' ? '全区受理、办结、满意率与热点难点' : '本家站点受理、办结、满意率与热点难点', url: PAGES.insightDashboard, testId: 'entry-dashboard' },
+            { title: '代表履职档案', text: '代表履职数据、活动登记、述职报告', url: PAGES.insightRecords, testId: 'entry-records' },
+          ]
+        : []
+  return (
+    <View>
+      {entries.map((e) => (
+        <Card key={e.testId} onClick={() => go(e.url)} testId={e.testId}>
+          <View className='mine-page__entry'>
+            <View>
+              <View className='mine-page__entry-title'>{e.title}</View>
+              <View className='mine-page__entry-text'>{e.text}</View>
+            </View>
+            <View className='mine-page__arrow'>›</View>
+          </View>
+        </Card>
+      ))}
+    </View>
+  )
+}
+
 function ReceptionEntry({ role }: { role: string }) {
   const entry =
     role === 'resident'
@@ -129,6 +160,8 @@ export default function MinePage() {
               </View>
             </Card>
           ) : null}
+
+          <InsightEntries role={me.data.role} />
 
           <LargeTextSwitch />
 

@@ -19,12 +19,14 @@ const INDEXES: Partial<Record<CollectionName, Array<{ fieldName: string; unique?
   users: [{ fieldName: 'openid', unique: true }],
   stations: [{ fieldName: 'code', unique: true }],
   deputies: [{ fieldName: 'code', unique: true }],
-  cases: [{ fieldName: 'residentId' }, { fieldName: 'stationId' }, { fieldName: 'status' }, { fieldName: 'trackingNo', unique: true }, { fieldName: 'terms' }],
+  cases: [{ fieldName: 'residentId' }, { fieldName: 'stationId' }, { fieldName: 'status' }, { fieldName: 'trackingNo', unique: true }, { fieldName: 'terms' }, { fieldName: 'deadline.dueAt' }],
   notifications: [{ fieldName: 'recipientId' }],
   suggestions: [{ fieldName: 'deputyId' }, { fieldName: 'status' }, { fieldName: 'fanOutPending' }],
   reception_rules: [{ fieldName: 'stationId' }],
   reception_occurrences: [{ fieldName: 'stationId' }, { fieldName: 'date' }, { fieldName: 'outboxSize' }],
   reception_bookings: [{ fieldName: 'residentId' }, { fieldName: 'occurrenceId' }, { fieldName: 'status' }],
+  insight_rollups: [{ fieldName: 'month' }],
+  deputy_activities: [{ fieldName: 'deputyId' }],
 }
 
 export function toNedbQuery(filter: Filter): Record<string, unknown> {
