@@ -40,6 +40,24 @@ async function submitCase(userId: string, stationCode: string, content: string):
   if (!body.ok) throw new Error(`case.submit failed: ${JSON.stringify(body.error)}`)
 }
 
+/** One api call as a demo user (setup and checks only). */
+async function callAs(userId: string, action: string, input: Record<string, unknown>): Promise<unknown> {
+  counter += 1
+  const response = await fetch(`${app.baseUrl}/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Dev-User': userId },
+    body: JSON.stringify({ action, input, requestId: `e2e-insight-call-${counter}-${Date.now()}` }),
+  })
+  const body = (await response.json()) as { ok: boolean; data?: unknown; error?: unknown }
+  if (!body.ok) throw new Error(`${action} failed: ${JSON.stringify(body.error)}`)
+  return body.data
+}
+
+async function openRoundId(): Promise<string> {
+  const { rounds } = (await callAs('dev-admin-1', 'livelihood.round.list', {})) as { rounds: Array<{ id: string; status: string }> }
+  return rounds.find((r) => r.status === 'collecting')!.id
+}
+
 /** Every chart image on the page has loaded and has a size (the SVG really rendered). */
 async function chartsRendered(page: Page, min: number) {
   await page.waitForFunction(
@@ -84,6 +102,18 @@ describe('统计分析 and 履职档案', () => {
     await hot.getByTestId('suggestion-draft').getByText('建议', { exact: false }).first().waitFor()
     await hot.getByTestId('draft-body').getByText('共4件群众反映', { exact: false }).waitFor()
     await screenshot(admin, 'insight-hotspot-office')
+    // 列入民生实事候选: with a round collecting, the hot spot's cases become one proposal of it.
+    await callAs('dev-admin-1', 'livelihood.round.create', { year: 2027, level: 'district', regionId: 'region-binhu', title: '2027年度滨湖区民生实事项目征集', collectFrom: '2026-11-01', collectUntil: '2027-01-31' })
+    await admin.reload()
+    const candidate = hot.getByTestId('livelihood-candidate')
+    await candidate.getByTestId('case-to-proposal-start').getByText('列入民生实事候选').click()
+    expect(await candidate.getByTestId('case-proposal-title').locator('input').inputValue()).toContain('路灯')
+    await candidate.getByTestId('case-proposal-title').locator('input').fill('全区路灯集中排查维修')
+    await candidate.getByTestId('case-to-proposal-submit').click()
+    await candidate.getByText('已列为项目建议「全区路灯集中排查维修」', { exact: false }).waitFor()
+    await screenshot(admin, 'insight-hotspot-livelihood')
+    const proposals = await callAs('dev-admin-1', 'livelihood.proposal.list', { roundId: await openRoundId() })
+    expect(JSON.stringify(proposals)).toContain('全区路灯集中排查维修')
 
     // 3. The deputy drafts a suggestion from the hot spot of his stations.
     const wang = await signedInPhone(browser, 'dev-deputy-1')

@@ -12,7 +12,7 @@ import { PhoneReveal } from '../../features/cases/components/work/PhoneReveal'
 import { TriagePanel } from '../../features/triage/components/TriagePanel'
 import { useSignedIn } from '../../features/session/hooks/useSignedIn'
 import { CaseSuggestions } from '../../features/suggestions/components/CaseSuggestions'
-import { CaseToProposal } from '../../features/livelihood/components/CaseToProposal'
+import { CasesToProposal } from '../../features/livelihood/components/CasesToProposal'
 import { useLoader } from '../../hooks/useLoader'
 import { go, goBackOr, PAGES } from '../../services/navigation'
 import { AssistedReceiptButton } from './AssistedReceiptButton'
@@ -68,7 +68,7 @@ export function WorkCaseView({ id, testId = 'page-work-case', embedded = false }
           <CaseReplies view={data} />
           {data.rating ? <RatingResult rating={data.rating} /> : null}
           <CaseSuggestions view={data} />
-          <CaseToProposal view={data} />
+          <CasesToProposal caseIds={[data.id]} description={data.content} />
           <CaseTimeline view={data} />
         </View>
       ) : null}

@@ -5,10 +5,10 @@
 import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import type { HotspotView } from '@minyi/types/insight'
 import { Button, Card, EmptyState, ErrorText, ErrorView, Loading, Notice, Page, SectionTitle } from '../../../components'
 import { getHotspots } from '../../../features/insight/api'
 import { useExport } from '../../../features/insight/useExport'
+import { CasesToProposal } from '../../../features/livelihood/components/CasesToProposal'
 import { createSuggestion } from '../../../features/suggestions/api'
 import { useMe } from '../../../features/session/hooks/useMe'
 import { useLoader } from '../../../hooks/useLoader'
@@ -16,16 +16,6 @@ import { errorMessage } from '../../../services/api'
 import { decodeParam, go, urls } from '../../../services/navigation'
 import { newRequestId } from '../../../services/requestId'
 import '../dashboard/index.scss'
-
-/**
- * 列入民生实事候选 — TO BE WIRED BY THE LEAD when issue 11 lands: call
- * `livelihood.proposal.fromCases` with `{ roundId, title, description, caseIds }` (the open round's id,
- * `hotspot.draft.title`, `hotspot.draft.body`, `hotspot.caseIds`). Until then the button says so.
- */
-export async function proposeAsLivelihoodCandidate(hotspot: HotspotView): Promise<void> {
-  void hotspot
-  await Taro.showModal({ title: '列入民生实事候选', content: '民生实事项目征集功能即将上线，届时可将本热点及其民意一键列入候选。', showCancel: false })
-}
 
 export default function HotspotPage() {
   const router = useRouter()
@@ -92,15 +82,12 @@ export default function HotspotPage() {
               <Button onClick={() => void draft()} loading={busy} testId='draft-suggestion'>
                 起草建议
               </Button>
-              {/* Issue 11 wires this button: see proposeAsLivelihoodCandidate above. */}
-              <Button kind='secondary' onClick={() => void proposeAsLivelihoodCandidate(spot)} testId='livelihood-candidate'>
-                列入民生实事候选
-              </Button>
               <Button kind='plain' size='small' loading={exporter.busy === 'hotspot'} onClick={() => void exporter.run({ table: 'hotspot', hotspotId: spot.id, stationId })} testId='export-hotspot'>
                 导出Excel
               </Button>
             </View>
           </Card>
+          <CasesToProposal caseIds={spot.caseIds} title={spot.theme} description={spot.draft.body} label='列入民生实事候选' testId='livelihood-candidate' />
           {showDraft ? (
             <Card title='建议草稿' testId='suggestion-draft'>
               <Notice>议案建议由代表提出：请将此草稿转交相关代表，代表在本页点「起草建议」即可生成附带以上民意的草稿。</Notice>
