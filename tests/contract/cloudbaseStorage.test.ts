@@ -122,6 +122,29 @@ describe('the photo file store (uploads/<openid>/) on CloudBase storage', () => 
     expect(fake.storage.files.has('exports/keep.csv')).toBe(true)
   })
 
+  it('also takes the COS POST form upload the mini-program makes (wx.cloud.uploadFile), with the same authorization', async () => {
+    const store = files()
+    const target = await store.uploadTarget(owner, 'png')
+    const meta = (await app.getUploadMetadata({ cloudPath: target.cloudPath! })) as unknown as {
+      data: { url: string; token: string; authorization: string; cosFileId: string; fileId: string }
+    }
+    const form = (signature: string) => {
+      const f = new FormData()
+      f.append('key', target.cloudPath!)
+      f.append('Signature', signature)
+      f.append('x-cos-security-token', meta.data.token)
+      f.append('x-cos-meta-fileid', meta.data.cosFileId)
+      f.append('success_action_status', '201')
+      f.append('file', new Blob([PNG]), 'photo.png')
+      return f
+    }
+    expect((await fetch(meta.data.url, { method: 'POST', body: form('forged') })).status).toBe(403)
+    expect(fake.storage.files.has(target.cloudPath!)).toBe(false)
+    expect((await fetch(meta.data.url, { method: 'POST', body: form(meta.data.authorization) })).status).toBe(201)
+    expect(meta.data.fileId).toBe(target.fileId)
+    expect(await store.verify(target.fileId!, owner)).toEqual({ ok: true, contentType: 'image/png', size: PNG.length })
+  })
+
   it('the COS side refuses an upload without the authorization getUploadMetadata issued', async () => {
     const target = await files().uploadTarget(owner, 'png')
     const res = await fetch(`${fake.url.replace(/\/admin$/, '')}/cos/${target.cloudPath}`, { method: 'PUT', body: PNG })

@@ -4,9 +4,14 @@
 //
 //   storage.getUploadMetadata  { path, method: 'put' }
 //     → { data: { url, token, authorization, fileId, cosFileId, download_url } }
-//     The SDK then PUTs the bytes to `url` (COS style) with headers `authorization`, `Signature`,
-//     `x-cos-security-token`, `x-cos-meta-fileid`, `key`; COS answers an empty 200 or an XML
-//     `<Error><Code/><Message/><RequestId/><TraceId/></Error>`.
+//     node-sdk 3.x (also the copy nested in wx-server-sdk 4) then PUTs the bytes to `url` (COS
+//     style) with headers `authorization`, `Signature`, `x-cos-security-token`,
+//     `x-cos-meta-fileid`, `key`; COS answers an empty 200 or an XML
+//     `<Error><Code/><Message/><RequestId/><TraceId/></Error>`. Clients that upload with a COS POST
+//     form instead (the mini-program's `wx.cloud.uploadFile`, node-sdk 2.x) send multipart fields
+//     `key`, `Signature`, `x-cos-security-token`, `x-cos-meta-fileid`, `success_action_status`
+//     and `file`; that is accepted too (POST to `url` or to the bucket root `/cos/`), answered 204
+//     or with the status asked for.
 //   storage.batchGetDownloadUrl { file_list: [{ fileid, max_age? }] }
 //     → { data: { download_list: [{ code: 'SUCCESS' | 'STORAGE_FILE_NONEXIST', fileID, tempFileURL }] } }
 //     `getFileInfo` then sends HEAD to each tempFileURL and reads content-length and content-type.
@@ -19,7 +24,7 @@
 // extension. File ids look like CloudBase's: `cloud://<env>.<bucket>/<path>`.
 //
 // Not emulated: copyFile, getFileAuthority, storage security rules (the admin SDK bypasses them
-// anyway), POST form uploads, multipart uploads, listing (node-sdk cannot list either).
+// anyway), COS multipart (chunked) uploads, listing (node-sdk cannot list either).
 import { randomBytes } from 'node:crypto'
 import type http from 'node:http'
 
@@ -164,21 +169,46 @@ export class FakeStorage {
       cosError(400, 'InvalidURI', 'the object key is not valid')
       return
     }
-    if (req.method === 'PUT') {
-      const issued = this.uploads.get(path)
-      if (!issued || req.headers.authorization !== issued.authorization || req.headers['x-cos-security-token'] !== issued.token) {
+    const store = (key: string, authorization: unknown, token: unknown, bytes: Buffer, given: string | undefined): boolean => {
+      const issued = this.uploads.get(key)
+      if (!issued || authorization !== issued.authorization || token !== issued.token) {
         cosError(403, 'AccessDenied', 'Access Denied.')
-        return
+        return false
       }
       if (issued.expires < this.now()) {
         cosError(403, 'AccessDenied', 'Request has expired')
+        return false
+      }
+      const ext = key.split('.').pop()?.toLowerCase() ?? ''
+      this.files.set(key, { body: bytes, contentType: given || TYPES[ext] || 'application/octet-stream', uploadedAt: this.now() })
+      return true
+    }
+    if (req.method === 'PUT') {
+      if (store(path, req.headers.authorization, req.headers['x-cos-security-token'], body, req.headers['content-type'])) {
+        res.writeHead(200, { etag: `"${randomBytes(16).toString('hex')}"`, 'content-length': 0 })
+        res.end()
+      }
+      return
+    }
+    if (req.method === 'POST') {
+      const form = parseMultipart(String(req.headers['content-type'] ?? ''), body)
+      const key = form?.fields.get('key')
+      const file = form?.file
+      if (!form || !key || !file) {
+        cosError(400, 'InvalidArgument', 'a POST upload needs the form fields key and file')
         return
       }
-      const ext = path.split('.').pop()?.toLowerCase() ?? ''
-      const given = req.headers['content-type']
-      this.files.set(path, { body, contentType: given || TYPES[ext] || 'application/octet-stream', uploadedAt: this.now() })
-      res.writeHead(200, { etag: `"${randomBytes(16).toString('hex')}"`, 'content-length': 0 })
-      res.end()
+      if (path && path !== key) {
+        cosError(400, 'InvalidArgument', 'the form key does not match the address')
+        return
+      }
+      // The object's type: a Content-Type field, else the part's own type, else from the extension.
+      const given = form.fields.get('Content-Type') || (file.contentType && file.contentType !== 'application/octet-stream' ? file.contentType : undefined)
+      if (store(key, form.fields.get('Signature'), form.fields.get('x-cos-security-token'), file.body, given)) {
+        const status = Number(form.fields.get('success_action_status') ?? 204)
+        res.writeHead([200, 201, 204].includes(status) ? status : 204, { etag: `"${randomBytes(16).toString('hex')}"` })
+        res.end()
+      }
       return
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
@@ -198,4 +228,33 @@ export class FakeStorage {
     }
     cosError(405, 'MethodNotAllowed', `${req.method} is not allowed`)
   }
+}
+
+/** A small multipart/form-data reader for the COS POST upload: text fields and the one `file` part. */
+function parseMultipart(contentType: string, body: Buffer): { fields: Map<string, string>; file: { body: Buffer; contentType?: string } | null } | null {
+  const m = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType)
+  if (!/^multipart\/form-data/i.test(contentType) || !m) return null
+  const delimiter = Buffer.from(`--${m[1] ?? m[2]}`)
+  const fields = new Map<string, string>()
+  let file: { body: Buffer; contentType?: string } | null = null
+  let at = body.indexOf(delimiter)
+  while (at >= 0) {
+    const start = at + delimiter.length
+    if (body.subarray(start, start + 2).toString() === '--') break
+    const next = body.indexOf(delimiter, start)
+    if (next < 0) break
+    // A part: CRLF, headers, CRLF CRLF, content, CRLF, then the next delimiter.
+    const part = body.subarray(start + 2, next - 2)
+    const split = part.indexOf('\r\n\r\n')
+    if (split >= 0) {
+      const headers = part.subarray(0, split).toString('utf8')
+      const content = part.subarray(split + 4)
+      const name = /name="([^"]*)"/i.exec(headers)?.[1]
+      const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim()
+      if (name === 'file') file = { body: Buffer.from(content), contentType: type }
+      else if (name) fields.set(name, content.toString('utf8'))
+    }
+    at = next
+  }
+  return { fields, file }
 }
