@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { CollectionSpec, DesiredState, FunctionSpec, IndexSpec, StorageRule, TimerTrigger } from './model'
+import type { CollectionSpec, DesiredState, FunctionSpec, HttpAccess, IndexSpec, StorageRule, TimerTrigger } from './model'
 
 /** The storage rule for residents' photos: 仅创建者可读写 (docs/deploy.md, "Storage"). */
 export const STORAGE_RULE: StorageRule = { read: 'resource.openid == auth.openid', write: 'resource.openid == auth.openid' }
@@ -38,7 +38,29 @@ interface FunctionConfigJson {
   permissions?: { openapi?: string[] }
   triggers?: Array<{ name: string; type: string; config: string }>
   envVariables?: Record<string, string>
-  http?: { path: string }
+  /** HTTP access routes (cloudbaserc.json `services` mirrors them); `name` is a label only. */
+  httpAccess?: Array<{ name?: string; path: string; authRequired?: boolean }>
+  /** The former single-path form: refused with a pointer to `httpAccess`. */
+  http?: unknown
+}
+
+const HTTP_PATH = /^\/[A-Za-z0-9._~-]+(\/[A-Za-z0-9._~-]+)*$/
+
+export function readHttpAccess(name: string, config: FunctionConfigJson): HttpAccess[] {
+  const where = `cloudfunctions/${name}/config.json`
+  if (config.http !== undefined) throw new Error(`${where}: "http" is not read; list the paths in "httpAccess": [{ "name", "path", "authRequired" }]`)
+  if (config.httpAccess === undefined) return []
+  if (!Array.isArray(config.httpAccess)) throw new Error(`${where}: "httpAccess" must be a list of { name, path, authRequired }`)
+  const seen = new Set<string>()
+  return config.httpAccess
+    .map((a): HttpAccess => {
+      if (typeof a?.path !== 'string' || !HTTP_PATH.test(a.path)) throw new Error(`${where}: HTTP path ${JSON.stringify(a?.path)} must look like "/open311"`)
+      if (seen.has(a.path)) throw new Error(`${where}: HTTP path ${a.path} is listed twice`)
+      if (a.authRequired !== undefined && typeof a.authRequired !== 'boolean') throw new Error(`${where}: authRequired of ${a.path} must be true or false`)
+      seen.add(a.path)
+      return { path: a.path, authRequired: a.authRequired ?? false }
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
 interface ManifestJson {
@@ -107,7 +129,7 @@ export function readFunction(root: string, name: string, values: Record<string, 
   const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8')) as FunctionConfigJson
   if (!fs.existsSync(path.join(dir, 'index.js'))) throw new Error(`cloudfunctions/${name}/index.js is missing: build the functions first`)
   const triggers: TimerTrigger[] = (config.triggers ?? []).map((t) => {
-    if (t.type !== 'timer') throw new Error(`cloudfunctions/${name}/config.json: trigger ${t.name} has type ${t.type}; only timer triggers exist (use "http" for HTTP access)`)
+    if (t.type !== 'timer') throw new Error(`cloudfunctions/${name}/config.json: trigger ${t.name} has type ${t.type}; only timer triggers exist (use "httpAccess" for HTTP access)`)
     return { name: t.name, type: 'timer', config: t.config }
   })
   const declared = Object.keys(config.envVariables ?? {})
@@ -129,7 +151,7 @@ export function readFunction(root: string, name: string, values: Record<string, 
     envVariables,
     triggers,
     openapi: [...(config.permissions?.openapi ?? [])].sort(),
-    httpPath: config.http?.path ?? null,
+    httpAccess: readHttpAccess(name, config),
     codeDigest: codeDigest(dir, files),
     files,
     bytes,

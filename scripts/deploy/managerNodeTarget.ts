@@ -117,12 +117,16 @@ export function createManagerFunctions(manager: Manager): FunctionsTarget {
           if (/NotFound/i.test(errorCode(error)) || /not exist|不存在/i.test((error as Error).message)) continue
           throw error
         }
-        let httpPath: string | null = null
+        let httpAccess: CurrentFunction['httpAccess'] = []
         try {
-          const access = await manager.access.getAccessList({ name })
-          httpPath = access.APISet?.find((a) => a.Name === name)?.Path ?? null
+          const access = await manager.access.getAccessList({ name, limit: 100 })
+          httpAccess = (access.APISet ?? [])
+            .filter((a) => a.Name === name)
+            .map((a) => ({ path: a.Path, authRequired: Boolean(a.EnableAuth) }))
+            .sort((a, b) => (a.path < b.path ? -1 : 1))
         } catch {
-          httpPath = null
+          // HTTP access service not opened yet: no routes.
+          httpAccess = []
         }
         out[name] = {
           runtime: info.Runtime,
@@ -135,7 +139,7 @@ export function createManagerFunctions(manager: Manager): FunctionsTarget {
             .filter((t) => t.Type === 'timer')
             .map((t): TimerTrigger => ({ name: t.TriggerName ?? t.Name, type: 'timer', config: timerCron(t.TriggerDesc ?? t.Config) })),
           codeDigest: DIGEST.exec(info.Description ?? '')?.[1] ?? null,
-          httpPath,
+          httpAccess,
         }
       }
       return out
@@ -167,8 +171,14 @@ export function createManagerFunctions(manager: Manager): FunctionsTarget {
       }
       if (create.length) await manager.functions.createFunctionTriggers(name, create)
     },
-    async setHttpAccess(name, accessPath) {
-      await manager.access.createAccess({ name, path: accessPath, type: 1 })
+    async setHttpAccess(name, access) {
+      const existing = (await manager.access.getAccessList({ path: access.path, limit: 100 })).APISet?.find((a) => a.Path === access.path)
+      if (!existing) {
+        await manager.access.createAccess({ name, path: access.path, type: 1, auth: access.authRequired })
+        return
+      }
+      if (existing.Name !== name) throw new Error(`HTTP path ${access.path} already routes to ${existing.Name}; move it in the console first`)
+      if (Boolean(existing.EnableAuth) !== access.authRequired) await manager.access.switchPathAuth({ apiIds: [existing.APIId], auth: access.authRequired })
     },
   }
 }

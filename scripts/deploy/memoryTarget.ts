@@ -57,7 +57,7 @@ export function createRecordingFunctions(env: MemoryEnvironment, calls: string[]
         envVariables: { ...fn.envVariables },
         triggers: [],
         codeDigest: fn.codeDigest,
-        httpPath: null,
+        httpAccess: [],
         openapi: [...fn.openapi],
         files: [...fn.files],
       }
@@ -81,9 +81,13 @@ export function createRecordingFunctions(env: MemoryEnvironment, calls: string[]
       const f = env.functions[name]!
       f.triggers = [...f.triggers.filter((t) => !drop.includes(t.name) && !create.some((c) => c.name === t.name)), ...clone(create)]
     },
-    async setHttpAccess(name, path) {
-      calls.push(`setHttpAccess ${name} ${path}`)
-      env.functions[name]!.httpPath = path
+    async setHttpAccess(name, access) {
+      calls.push(`setHttpAccess ${name} ${access.path}${access.authRequired ? ' auth' : ''}`)
+      for (const [other, f] of Object.entries(env.functions)) {
+        if (other !== name && f.httpAccess.some((a) => a.path === access.path)) throw new Error(`HTTP path ${access.path} already routes to ${other}`)
+      }
+      const f = env.functions[name]!
+      f.httpAccess = [...f.httpAccess.filter((a) => a.path !== access.path), { ...access }].sort((a, b) => (a.path < b.path ? -1 : 1))
     },
   }
 }

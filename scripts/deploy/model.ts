@@ -31,6 +31,17 @@ export interface TimerTrigger {
   config: string
 }
 
+/**
+ * One HTTP access route (CloudBase HTTP 访问服务 / 云接入) to a function: config.json `httpAccess`,
+ * mirrored by cloudbaserc.json `services`. A function may have several paths.
+ */
+export interface HttpAccess {
+  /** Starts with `/`; unique in the environment. */
+  path: string
+  /** Whether CloudBase's own authentication is required in front of the function. */
+  authRequired: boolean
+}
+
 export interface FunctionSpec {
   name: string
   /** The folder under cloudfunctions/ that is uploaded. */
@@ -45,8 +56,8 @@ export interface FunctionSpec {
   triggers: TimerTrigger[]
   /** WeChat open APIs the function calls (config.json `permissions.openapi`, uploaded with the code). */
   openapi: string[]
-  /** HTTP access (CloudBase 云接入) path, for functions called over HTTP (config.json `http.path`). */
-  httpPath: string | null
+  /** HTTP access routes, for functions called over HTTP (config.json `httpAccess`), sorted by path. */
+  httpAccess: HttpAccess[]
   /** sha256 of every uploaded file (bundle, package.json, config.json, fonts): the code's identity. */
   codeDigest: string
   /** Files uploaded, relative to `dir`, and their total size. */
@@ -82,7 +93,8 @@ export interface CurrentFunction {
   triggers: TimerTrigger[]
   /** From the function's description, written by the deploy after each upload; null if unknown. */
   codeDigest: string | null
-  httpPath: string | null
+  /** The HTTP access routes that point at this function. */
+  httpAccess: HttpAccess[]
 }
 
 export interface CurrentState {
@@ -103,7 +115,8 @@ export type Change =
   | { kind: 'function.code'; fn: string; from: string | null }
   | { kind: 'function.config'; fn: string; fields: string[]; env: EnvDiff }
   | { kind: 'function.triggers'; fn: string; create: TimerTrigger[]; drop: string[] }
-  | { kind: 'function.http'; fn: string; path: string }
+  /** Routes `path` to `fn` (created when missing, its authentication switched when it differs). */
+  | { kind: 'function.http'; fn: string; path: string; authRequired: boolean; from: 'missing' | 'auth' }
   | { kind: 'storage.rule'; rule: StorageRule; from: StorageRule | null }
 
 export interface EnvDiff {

@@ -2,7 +2,7 @@
 // Pure: no I/O. Secrets are never printed: variables are listed by name, MINYI_PHONE_KEY by the
 // public id of the key (the vault's key id), so an operator can tell which key a function has.
 import { phoneKeyId } from '../../cloudfunctions/core/adapters/crypto/aesPhoneVault'
-import type { Change, CurrentState, DesiredState, EnvDiff, IndexSpec, Plan, StorageRule, TimerTrigger } from './model'
+import type { Change, CurrentFunction, CurrentState, DesiredState, EnvDiff, FunctionSpec, IndexSpec, Plan, StorageRule, TimerTrigger } from './model'
 
 const sameIndex = (a: IndexSpec, b: IndexSpec) =>
   a.unique === b.unique && a.keys.length === b.keys.length && a.keys.every((k, i) => k.name === b.keys[i]!.name && k.direction === b.keys[i]!.direction)
@@ -25,6 +25,21 @@ function envDiff(current: Record<string, string>, desired: Record<string, string
   const changed = Object.keys(desired).filter((k) => k in current && current[k] !== desired[k]).sort()
   const removed = Object.keys(current).filter((k) => !(k in desired)).sort()
   return { added, changed, removed }
+}
+
+/** One change per HTTP path that is missing or whose authentication differs; extra paths are noted, never removed. */
+function httpChanges(f: FunctionSpec, have: CurrentFunction | undefined, notes: string[]): Change[] {
+  const current = have?.httpAccess ?? []
+  const changes: Change[] = []
+  for (const access of f.httpAccess) {
+    const found = current.find((a) => a.path === access.path)
+    if (!found) changes.push({ kind: 'function.http', fn: f.name, path: access.path, authRequired: access.authRequired, from: 'missing' })
+    else if (found.authRequired !== access.authRequired) changes.push({ kind: 'function.http', fn: f.name, path: access.path, authRequired: access.authRequired, from: 'auth' })
+  }
+  for (const extra of current) {
+    if (!f.httpAccess.some((a) => a.path === extra.path)) notes.push(`function ${f.name}: HTTP path ${extra.path} exists but is not in its config.json httpAccess (left alone)`)
+  }
+  return changes
 }
 
 export function computePlan(desired: DesiredState, current: CurrentState): Plan {
@@ -61,7 +76,7 @@ export function computePlan(desired: DesiredState, current: CurrentState): Plan 
     if (!have) {
       changes.push({ kind: 'function.create', fn: f.name })
       if (f.triggers.length) changes.push({ kind: 'function.triggers', fn: f.name, create: f.triggers, drop: [] })
-      if (f.httpPath) changes.push({ kind: 'function.http', fn: f.name, path: f.httpPath })
+      changes.push(...httpChanges(f, undefined, notes))
       continue
     }
     if (have.runtime !== f.runtime) {
@@ -78,7 +93,7 @@ export function computePlan(desired: DesiredState, current: CurrentState): Plan 
     const create = f.triggers.filter((t) => !have.triggers.some((h) => h.name === t.name && sameTrigger(h, t)))
     const drop = have.triggers.filter((h) => !f.triggers.some((t) => t.name === h.name && sameTrigger(h, t))).map((h) => h.name)
     if (create.length || drop.length) changes.push({ kind: 'function.triggers', fn: f.name, create, drop })
-    if (f.httpPath && have.httpPath !== f.httpPath) changes.push({ kind: 'function.http', fn: f.name, path: f.httpPath })
+    changes.push(...httpChanges(f, have, notes))
   }
   for (const name of Object.keys(current.functions)) {
     if (!desired.functions.some((f) => f.name === name)) notes.push(`function ${name} exists in the environment but not in cloudfunctions/ (left alone)`)
@@ -154,7 +169,10 @@ export function describeChange(change: Change, desired: DesiredState): string[] 
         ...change.create.map((t) => `    create ${t.type} trigger ${t.name} "${t.config}"`),
       ]
     case 'function.http':
-      return [`HTTP access for ${change.fn} at ${change.path}`]
+      return [
+        `HTTP access for ${change.fn} at ${change.path} (${change.authRequired ? 'CloudBase authentication required' : 'no CloudBase authentication'})` +
+          (change.from === 'auth' ? `: switch authentication ${change.authRequired ? 'on' : 'off'}` : ''),
+      ]
     case 'storage.rule':
       return [`storage rule: read ${JSON.stringify(change.rule.read)}, write ${JSON.stringify(change.rule.write)} (仅创建者可读写)`]
   }

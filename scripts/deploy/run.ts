@@ -32,7 +32,7 @@ export async function applyChange(target: DeployTarget, change: Change, desired:
     case 'function.triggers':
       return target.functions.updateTriggers(change.fn, change.create, change.drop)
     case 'function.http':
-      return target.functions.setHttpAccess(change.fn, change.path)
+      return target.functions.setHttpAccess(change.fn, { path: change.path, authRequired: change.authRequired })
     case 'storage.rule':
       return target.storage.setRule(change.rule)
   }

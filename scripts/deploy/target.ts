@@ -1,7 +1,7 @@
 // The port the deploy talks to CloudBase through. Three parts, so that a test can put the real
 // SDK on the part a local endpoint can answer (the database, storage rules) and a recording
 // stand-in on the rest (function uploads go to COS, which nothing local emulates).
-import type { CurrentCollection, CurrentFunction, FunctionSpec, IndexSpec, SecurityRule, StorageRule, TimerTrigger } from './model'
+import type { CurrentCollection, CurrentFunction, FunctionSpec, HttpAccess, IndexSpec, SecurityRule, StorageRule, TimerTrigger } from './model'
 
 export interface DatabaseTarget {
   /** The named collections that exist, with their indexes and client security rule. */
@@ -21,7 +21,11 @@ export interface FunctionsTarget {
   /** Timeout, memory, handler, installDependency and the full set of variables. */
   updateConfig(fn: FunctionSpec): Promise<void>
   updateTriggers(fn: string, create: TimerTrigger[], drop: string[]): Promise<void>
-  setHttpAccess(fn: string, path: string): Promise<void>
+  /**
+   * Routes `access.path` to the function with that authentication: creates the route when it is
+   * missing, switches its authentication when it differs, does nothing when it already matches.
+   */
+  setHttpAccess(fn: string, access: HttpAccess): Promise<void>
 }
 
 export interface StorageTarget {

@@ -108,6 +108,10 @@ describeOnLinux('the bundles on Node 18.15', () => {
     // A job that threw reports `{ failed: <message> }` (a string); counts named `failed` are numbers.
     for (const [job, report] of Object.entries(tick.result as Record<string, { failed?: unknown }>)) expect([job, typeof report.failed]).not.toEqual([job, 'string'])
     expect(JSON.parse(tick.logs[tick.logs.length - 1]!)).toMatchObject({ kind: 'timer', fn: 'timer', ms: expect.any(Number) })
+    // The archive export went through node-sdk's storage protocol to the fake endpoint's storage.
+    const exported = tick.result.archiveExport as { date: string; result: string }
+    expect(exported.result).toBe('written')
+    expect([...fake.storage.files.keys()]).toEqual(expect.arrayContaining([`exports/minyi-cases-${exported.date}.jsonl`, `exports/minyi-cases-${exported.date}.csv`]))
   }, 60_000)
 
   it('declare every package they load in their package.json, at the version tested here', () => {

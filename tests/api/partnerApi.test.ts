@@ -148,12 +148,23 @@ describe('POST requests.json files into a station’s inbox', () => {
     expect(await h.store.collection('cases').count({ channel: 'partner' })).toBe(3)
   })
 
-  it('a burst of many partners’ orders with retries: every one filed once, none refused (writes take turns)', async () => {
+  it('a burst of many partners’ orders with retries: every one filed once, none refused', async () => {
     h = await createHarness()
     const key = await createPartnerKey(h)
     const client = gatewayClient(h)
     const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => client.postForm('/open311/v2/requests.json', partnerCase(key.apiKey, `GD-BURST-${i % 50}`))))
     expect(answers.filter((a) => a.status >= 300)).toEqual([])
     expect(await h.store.collection('cases').count({ channel: 'partner' })).toBe(50)
+  })
+
+  it('500 different orders at the same moment (no queue in the gateway): all 201, 500 distinct tracking numbers', async () => {
+    h = await createHarness()
+    const key = await createPartnerKey(h)
+    const client = gatewayClient(h, { burst: 1e9, perSecond: 1e9 })
+    const answers = await Promise.all(Array.from({ length: 500 }, (_, i) => client.postForm('/open311/v2/requests.json', partnerCase(key.apiKey, `GD-500-${i}`))))
+    expect(answers.filter((a) => a.status !== 201).map((a) => `${a.status} ${a.text}`)).toEqual([])
+    const numbers = answers.map((a) => (a.json as Array<{ service_request_id: string }>)[0].service_request_id)
+    expect(new Set(numbers).size).toBe(500)
+    expect(await h.store.collection('cases').count({ channel: 'partner' })).toBe(500)
   })
 })

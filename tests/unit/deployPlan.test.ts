@@ -26,6 +26,7 @@ interface FnConfig {
   triggers?: Array<{ name: string; type: string; config: string }>
   permissions?: { openapi?: string[] }
   envVariables?: Record<string, string>
+  httpAccess?: Array<{ name: string; path: string; authRequired: boolean }>
 }
 
 let fx: DeployFixture
@@ -74,7 +75,16 @@ describe('deploy against a recording stand-in', () => {
     expect(target.env.storageRule).toEqual(STORAGE_RULE)
 
     const indexes = manifest.collections.reduce((n, c) => n + (c.indexes.length ? 1 : 0), 0)
-    expect(first.applied).toHaveLength(manifest.collections.length * 2 + indexes + fx.functions.length + 1 /* timer trigger */ + 1 /* storage */)
+    // HTTP access: open311 gets both its paths (config.json httpAccess), one change each.
+    expect(target.env.functions.open311!.httpAccess).toEqual([
+      { path: '/hotline', authRequired: false },
+      { path: '/open311', authRequired: false },
+    ])
+    expect(target.env.functions.api!.httpAccess).toEqual([])
+    expect(target.calls.filter((c) => c.startsWith('setHttpAccess'))).toEqual(['setHttpAccess open311 /hotline', 'setHttpAccess open311 /open311'])
+    const httpPaths = fx.functions.reduce((n, name) => n + (fx.readJson<FnConfig>(`cloudfunctions/${name}/config.json`).httpAccess?.length ?? 0), 0)
+    expect(httpPaths).toBe(2)
+    expect(first.applied).toHaveLength(manifest.collections.length * 2 + indexes + fx.functions.length + 1 /* timer trigger */ + httpPaths + 1 /* storage */)
 
     // Second run: reads, plans nothing, calls nothing that changes anything, and says so.
     const callsBefore = target.calls.length
@@ -127,17 +137,67 @@ describe('deploy against a recording stand-in', () => {
   })
 
   it('picks up a new function folder without any change to the deploy code (an HTTP-triggered one too)', async () => {
-    fx.write('cloudfunctions/open311/config.json', JSON.stringify({ runtime: 'Nodejs18.15', timeout: 5, http: { path: '/open311' }, envVariables: { MINYI_PUBLIC_URL: '' } }))
-    fx.write('cloudfunctions/open311/package.json', '{"name":"open311","main":"index.js"}')
-    fx.write('cloudfunctions/open311/index.js', 'exports.main = async () => ({})\n')
+    fx.write('cloudfunctions/partnerhook/config.json', JSON.stringify({ runtime: 'Nodejs18.15', timeout: 5, httpAccess: [{ name: 'hook', path: '/partnerhook' }], envVariables: { MINYI_PUBLIC_URL: '' } }))
+    fx.write('cloudfunctions/partnerhook/package.json', '{"name":"partnerhook","main":"index.js"}')
+    fx.write('cloudfunctions/partnerhook/index.js', 'exports.main = async () => ({})\n')
     fx.write('cloudfunctions/notafunction/README.md', 'no config.json: not a function\n')
     const target = createRecordingTarget()
     const desired = desiredOf({ ...values(), MINYI_PUBLIC_URL: 'https://minyi.example.cn' })
     const { plan } = await deploy(target, desired)
-    expect(kinds(plan.changes).filter((k) => k.includes('open311'))).toEqual(['function.create open311', 'function.http open311'])
-    expect(target.env.functions.open311).toMatchObject({ timeout: 5, httpPath: '/open311', envVariables: { MINYI_PUBLIC_URL: 'https://minyi.example.cn' } })
+    expect(kinds(plan.changes).filter((k) => k.includes('partnerhook'))).toEqual(['function.create partnerhook', 'function.http partnerhook'])
+    expect(target.env.functions.partnerhook).toMatchObject({ timeout: 5, httpAccess: [{ path: '/partnerhook', authRequired: false }], envVariables: { MINYI_PUBLIC_URL: 'https://minyi.example.cn' } })
     expect(target.env.functions.notafunction).toBeUndefined()
     expect(target.env.functions.core).toBeUndefined()
+  })
+
+  it('HTTP paths: plans exactly the missing path and the one whose authentication differs, notes an extra one, and converges', async () => {
+    const target = createRecordingTarget()
+    await deploy(target, desiredOf())
+    const open311 = target.env.functions.open311!
+    // Someone removed /hotline, turned authentication on for /open311 and added /legacy in the console.
+    open311.httpAccess = [
+      { path: '/legacy', authRequired: false },
+      { path: '/open311', authRequired: true },
+    ]
+    const desired = desiredOf()
+    const plan = computePlan(desired, await readCurrentState(target, desired))
+    expect(plan.changes).toEqual([
+      { kind: 'function.http', fn: 'open311', path: '/hotline', authRequired: false, from: 'missing' },
+      { kind: 'function.http', fn: 'open311', path: '/open311', authRequired: false, from: 'auth' },
+    ])
+    expect(plan.notes).toContain('function open311: HTTP path /legacy exists but is not in its config.json httpAccess (left alone)')
+    const text = formatPlan(plan, desired)
+    expect(text).toContain('HTTP access for open311 at /hotline (no CloudBase authentication)')
+    expect(text).toContain('HTTP access for open311 at /open311 (no CloudBase authentication): switch authentication off')
+
+    await deploy(target, desired)
+    expect(target.env.functions.open311!.httpAccess).toEqual([
+      { path: '/hotline', authRequired: false },
+      { path: '/legacy', authRequired: false },
+      { path: '/open311', authRequired: false },
+    ])
+    const calls = target.calls.length
+    expect((await deploy(target, desired)).applied).toEqual([])
+    expect(target.calls).toHaveLength(calls)
+  })
+
+  it('HTTP paths: config.json httpAccess is checked, and the former single `http` form is refused with a pointer', () => {
+    const open311 = fx.readJson<Record<string, unknown>>('cloudfunctions/open311/config.json')
+    fx.write('cloudfunctions/open311/config.json', JSON.stringify({ ...open311, httpAccess: undefined, http: { path: '/open311' } }))
+    expect(() => desiredOf()).toThrow(/"http" is not read; list the paths in "httpAccess"/)
+    fx.write('cloudfunctions/open311/config.json', JSON.stringify({ ...open311, httpAccess: [{ name: 'a', path: 'open311' }] }))
+    expect(() => desiredOf()).toThrow(/HTTP path "open311" must look like "\/open311"/)
+    fx.write('cloudfunctions/open311/config.json', JSON.stringify({ ...open311, httpAccess: [{ path: '/a' }, { path: '/a' }] }))
+    expect(() => desiredOf()).toThrow(/HTTP path \/a is listed twice/)
+  })
+
+  it('cloudbaserc.json services mirror every function\'s config.json httpAccess', () => {
+    const rc = JSON.parse(fs.readFileSync(path.join(repo, 'cloudbaserc.json'), 'utf8')) as { services?: Array<{ path: string; name: string; type: string }> }
+    const fromConfigs = fx.functions.flatMap((name) =>
+      (fx.readJson<FnConfig>(`cloudfunctions/${name}/config.json`).httpAccess ?? []).map((a) => ({ path: a.path, name, type: 'function' })),
+    )
+    const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : 1)
+    expect([...(rc.services ?? [])].sort(byPath)).toEqual(fromConfigs.sort(byPath))
   })
 
   it('refuses to touch a function whose runtime CloudBase cannot change', async () => {

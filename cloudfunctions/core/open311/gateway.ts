@@ -58,12 +58,6 @@ export interface GatewayOptions {
   cacheSeconds?: number
   burst?: number
   perSecond?: number
-  /**
-   * Partner filings run at most this many at once per instance (the rest wait their turn): each
-   * takes the day's tracking number from one counter document, whose optimistic bump gives up
-   * under hundreds of simultaneous writers.
-   */
-  maxConcurrentWrites?: number
 }
 
 export interface Gateway {
@@ -214,19 +208,6 @@ export function createGateway(deps: Deps, options: GatewayOptions = {}): Gateway
   const cacheSeconds = options.cacheSeconds ?? 30
   const limiter = new TokenBuckets({ burst: options.burst ?? 60, perSecond: options.perSecond ?? 1 })
   const cache = new Map<string, { body: string; etag: string; expires: number }>()
-  const writeSlots = { free: options.maxConcurrentWrites ?? 8, waiting: [] as Array<() => void> }
-  async function oneWriteAtATime<T>(work: () => Promise<T>): Promise<T> {
-    if (writeSlots.free > 0) writeSlots.free -= 1
-    else await new Promise<void>((resolve) => writeSlots.waiting.push(resolve))
-    try {
-      return await work()
-    } finally {
-      const next = writeSlots.waiting.shift()
-      if (next) next()
-      else writeSlots.free += 1
-    }
-  }
-
   function cached(key: string, nowMs: number) {
     const hit = cache.get(key)
     if (hit && hit.expires > nowMs) return hit
@@ -297,7 +278,7 @@ export function createGateway(deps: Deps, options: GatewayOptions = {}): Gateway
         if (!request.path.startsWith(`${OPEN311_BASE}/`)) throw new HttpError(404, '没有这个接口')
         const path = request.path.slice(OPEN311_BASE.length)
         if (path.endsWith('.xml')) throw new HttpError(400, '只支持 JSON 格式，请把 .xml 换成 .json')
-        if (method === 'POST' && path === '/requests.json') return await oneWriteAtATime(() => open311Post(request))
+        if (method === 'POST' && path === '/requests.json') return await open311Post(request)
         if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, '不支持的请求方法')
         const key = `${path}?${[...request.query].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&')}`
         const hit = cached(key, nowMs)

@@ -2,3 +2,4 @@
 // emulates and what it does not.
 export { startFakeCloudbase, type FakeCloudbase, type FakeCloudbaseOptions, type FakeRequest } from './server'
 export { FakeDatabase, FakeDbError, type CollectionSpec, type IndexSpec } from './engine'
+export { FakeStorage, type StoredFile } from './storage'

@@ -32,7 +32,12 @@
 // - No transactions (`transactionId` is refused), aggregation, projections, geo, regex, watch,
 //   `$elemMatch/$all/$size`, `$addToSet/$pop/$min/$max/$mul/$rename`, `$push` with `$sort/$slice`:
 //   they answer an error rather than being half-emulated.
-// - Non-database actions (functions, storage files, wx.openApi…).
+// - Non-database actions other than storage (functions, wx.openApi…).
+//
+// Storage (storage.ts): `storage.getUploadMetadata` with the COS-style PUT upload to an address the
+// fake itself serves (`/cos/<path>`), `storage.batchGetDownloadUrl` with temp URLs it serves (GET
+// and HEAD, so `getFileInfo` and `downloadFile` work), and `storage.batchDeleteFile`. Stored
+// objects are in `fake.storage.files`; storage requests are logged in `storageRequests`.
 //
 // The management API, for @cloudbase/manager-node (the deploy, scripts/deploy/managerNodeTarget.ts)
 // - Tencent Cloud API 3.0 calls to the `tcb` service: `POST <cloudApiUrl>` with the action in
@@ -53,6 +58,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { EJSON } from 'bson'
 import { FakeDatabase, FakeDbError, type CollectionSpec, type Order } from './engine'
+import { FakeStorage, FakeStorageError } from './storage'
 
 export interface FakeCloudbaseOptions {
   /** The environment id the SDK must name; default `test-env`. */
@@ -84,6 +90,10 @@ export interface FakeCloudbase {
   /** Every database request received, in order (for asserting how many round trips a call costs). */
   requests: FakeRequest[]
   db: FakeDatabase
+  /** Cloud storage: the stored objects are in `storage.files` (by path). */
+  storage: FakeStorage
+  /** Every `storage.*` action received, in order. */
+  storageRequests: string[]
   close(): Promise<void>
 }
 
@@ -285,6 +295,9 @@ export async function startFakeCloudbase(options: FakeCloudbaseOptions = {}): Pr
   const cloudApiRequests: string[] = []
   // A new environment: collections 仅创建者可读写 (PRIVATE), storage 所有用户可读 (READONLY), until set.
   const rules: Rules = { collections: new Map(), storage: { acl: 'READONLY', rule: null } }
+  const storageRequests: string[] = []
+  let baseUrl = ''
+  const storage = new FakeStorage(env, () => baseUrl)
   let counter = 0
 
   const server = http.createServer((req, res) => {
@@ -315,6 +328,10 @@ export async function startFakeCloudbase(options: FakeCloudbaseOptions = {}): Pr
         }
         return
       }
+      if (url.pathname.startsWith('/cos/')) {
+        storage.serveCos(req, url, Buffer.concat(chunks), res)
+        return
+      }
       if (req.method !== 'POST' || url.pathname !== '/admin') {
         res.writeHead(404).end()
         return
@@ -324,6 +341,11 @@ export async function startFakeCloudbase(options: FakeCloudbaseOptions = {}): Pr
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Body
         if (body.envName !== env || url.searchParams.get('env') !== env) {
           throw new FakeDbError('INVALID_ENV', `environment ${String(body.envName)} does not exist (this endpoint serves ${env})`)
+        }
+        if (typeof body.action === 'string' && body.action.startsWith('storage.')) {
+          storageRequests.push(body.action)
+          answer({ data: storage.handle(body) })
+          return
         }
         if (typeof body.action !== 'string' || !body.action.startsWith('database.')) {
           throw new FakeDbError('INVALID_ACTION', `action ${String(body.action)} is not emulated by the fake endpoint`)
@@ -336,7 +358,7 @@ export async function startFakeCloudbase(options: FakeCloudbaseOptions = {}): Pr
         requests.push(logged)
         answer({ data: handle(db, body) })
       } catch (error) {
-        if (error instanceof FakeDbError) answer({ code: error.code, message: `[${error.code}] ${error.message}` })
+        if (error instanceof FakeDbError || error instanceof FakeStorageError) answer({ code: error.code, message: `[${error.code}] ${error.message}` })
         else answer({ code: 'SYS_ERR', message: `[SYS_ERR] ${(error as Error).message}` })
       }
     })
@@ -348,6 +370,7 @@ export async function startFakeCloudbase(options: FakeCloudbaseOptions = {}): Pr
   })
   const { port } = server.address() as AddressInfo
   const url = `http://127.0.0.1:${port}/admin`
+  baseUrl = `http://127.0.0.1:${port}`
   return {
     url,
     cloudApiUrl: `http://127.0.0.1:${port}/cloudapi`,
@@ -357,6 +380,8 @@ export async function startFakeCloudbase(options: FakeCloudbaseOptions = {}): Pr
     sdkConfig: { env, secretId: 'fake-secret-id', secretKey: 'fake-secret-key', serviceUrl: url },
     requests,
     db,
+    storage,
+    storageRequests,
     close: () =>
       new Promise<void>((resolve, reject) => {
         // node-sdk keeps connections alive; drop them so the server (and jest) can finish.

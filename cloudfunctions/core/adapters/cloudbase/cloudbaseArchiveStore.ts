@@ -1,6 +1,9 @@
 // The archive export in CloudBase storage under `exports/`, downloaded with a short-lived temp URL.
 // The storage security rule keeps `exports/` unreadable to clients (docs/deploy.md); only the
 // addresses admin.export.list hands to the office open a file.
+// node-sdk's uploadFile sends no Content-Type: storage infers it from the extension.
+import type { ArchiveStore } from '../../ports/archiveStore'
+
 export interface CloudArchiveApi {
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID?: string }>
   getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge?: number }> }): Promise<{
@@ -8,7 +11,7 @@ export interface CloudArchiveApi {
   }>
 }
 
-export function createCloudbaseArchiveStore(app: CloudArchiveApi, options: { ttlSeconds?: number } = {}) {
+export function createCloudbaseArchiveStore(app: CloudArchiveApi, options: { ttlSeconds?: number } = {}): ArchiveStore {
   return {
     async put(name: string, body: Buffer) {
       const result = await app.uploadFile({ cloudPath: `exports/${name}`, fileContent: body })
