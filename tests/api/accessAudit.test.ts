@@ -115,9 +115,9 @@ async function world() {
   const note = (await h.ok(R1, 'notification.list')).notifications[0].id
   // A partner's API key of the district.
   const apiKey = (await h.ok(ADMIN, 'admin.apiKey.create', { name: '市12345平台', stationId: 'station-hubin' })).key.id
-  return { apiKey, lvRound: lv.roundId, lvProject: lv.projectId, lvProposal: lv.proposalId, hubin, cuiyuan, forwarded, evidence, draft: draft.id, sub: sub.id, wanghuDraft: wanghuDraft.id, day: day.id, booking: booking.id, cuiyuanRule: cuiyuanRule.rule.id, cuiyuanDay: cuiyuanDay.id, cuiyuanBooking: cuiyuanBooking.id, kb: kb.id, note }
+  // 代录: an opinion staff registered for a walk-in resident.
   const assisted = (await h.ok(STAFF, 'assisted.register', { stationId: 'station-hubin', channel: 'walk_in', residentName: '马大爷', category: 'housing', content: '老旧小区加装电梯，希望尽快推进。' })).id
-  return { assisted, hubin, cuiyuan, forwarded, evidence, draft: draft.id, sub: sub.id, wanghuDraft: wanghuDraft.id, day: day.id, booking: booking.id, cuiyuanRule: cuiyuanRule.rule.id, cuiyuanDay: cuiyuanDay.id, cuiyuanBooking: cuiyuanBooking.id, kb: kb.id, note }
+  return { assisted, apiKey, lvRound: lv.roundId, lvProject: lv.projectId, lvProposal: lv.proposalId, hubin, cuiyuan, forwarded, evidence, draft: draft.id, sub: sub.id, wanghuDraft: wanghuDraft.id, day: day.id, booking: booking.id, cuiyuanRule: cuiyuanRule.rule.id, cuiyuanDay: cuiyuanDay.id, cuiyuanBooking: cuiyuanBooking.id, kb: kb.id, note }
 }
 
 type World = Awaited<ReturnType<typeof world>>
