@@ -53,6 +53,17 @@ describe('the local runtime serves the same router over HTTP', () => {
     expect(body.actions).toEqual(JSON.parse(JSON.stringify(actionCatalog())))
   })
 
+  it('lists the administration console under the admin. prefix, none of them open to residents', async () => {
+    const body = (await fetch(`${base}/api/actions`).then((r) => r.json())) as { actions: Array<{ action: string; roles: string[] }> }
+    const admin = body.actions.filter((a) => a.action.startsWith('admin.'))
+    for (const name of [
+      'admin.region.create', 'admin.station.create', 'admin.station.retire', 'admin.deputy.create', 'admin.unit.create',
+      'admin.routing.set', 'admin.goal.save', 'admin.account.create', 'admin.account.revoke', 'admin.invitation.create',
+      'admin.poster.station', 'admin.poster.deputy', 'admin.audit.list', 'admin.apiKey.create',
+    ]) expect(admin.map((a) => a.action)).toContain(name)
+    expect(admin.filter((a) => a.roles.includes('resident') || a.roles.includes('deputy'))).toEqual([])
+  })
+
   it('POST /api answers with the envelope, as the demo user named by X-Dev-User', async () => {
     const submitted = await post({ action: 'case.submit', input: validOpinion, requestId: 'http-request-0001' }, 'dev-resident-1')
     expect(submitted).toMatchObject({ ok: true, data: { trackingNo: expect.stringMatching(/^MY\d{8}-\d{4}$/) } })

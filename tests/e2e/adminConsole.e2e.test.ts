@@ -4,7 +4,10 @@
 //   2. enrols a deputy into the new station, edits the routing map, saves the station's goals;
 //   3. reads the audit log and filters it by a person and by an object;
 //   4. a resident opens the new station's scan address, sees the station page with its 公示 and
-//      the new deputy, and submits an opinion.
+//      the new deputy, and submits an opinion;
+//   5. the admin invites a staff member for the new station (账号与邀请); a fresh user (新用户 on the
+//      dev sign-in) accepts the invitation and sees that station's inbox with the resident's opinion;
+//   6. the admin opens the new station's poster preview (海报).
 // Screenshots of every console page go to test-results/screenshots (gitignored).
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser, screenshot, signedInPhone, startApp, type RunningApp } from './support/app'
@@ -152,5 +155,38 @@ describe('the console', () => {
     await casePage.getByTestId('submitted-tracking-no').waitFor()
     await casePage.getByText('临江市滨湖区湖滨街道柳岸社区人大代表联络站').first().waitFor()
     await screenshot(resident, 'console-resident-submitted')
-  })
+
+    // 7. 账号与邀请: a staff account for the new station, by invitation.
+    await open(admin, '/packageAdmin/pages/index/index')
+    await shown(admin, 'page-console').getByTestId('console-accounts').click()
+    await shown(admin, 'account-form').waitFor()
+    await shown(admin, 'account-name').locator('input').fill('柳晓岸')
+    await shown(admin, 'account-station').getByText('湖滨街道柳岸社区人大代表联络站', { exact: true }).click()
+    await shown(admin, 'account-create').click()
+    const code = (await shown(admin, 'invitation-code').textContent())?.trim() ?? ''
+    expect(code).toMatch(/^[0-9A-Z]{10}$/)
+    await screenshot(admin, 'console-accounts-invitation')
+
+    // 8. A fresh WeChat user scans the invitation, accepts, and works the new station's inbox.
+    const invited = await desk(`dev-new-console${Date.now().toString(36)}`)
+    await invited.goto(`${app.baseUrl}/#/pages/scan/index?scene=${encodeURIComponent(`i=${code}`)}`)
+    await shown(invited, 'invitation-preview').getByText('柳晓岸', { exact: false }).waitFor()
+    await shown(invited, 'invitation-accept').click()
+    await shown(invited, 'invitation-go-work').click()
+    await invited.waitForURL(/packageWork\/pages\/inbox/)
+    await invited.getByText('柳岸社区3幢电梯经常停运', { exact: false }).first().waitFor()
+    await screenshot(invited, 'console-invited-staff-inbox')
+
+    // 9. 海报: the new station's poster preview.
+    await open(admin, '/packageAdmin/pages/index/index')
+    await shown(admin, 'page-console').getByTestId('console-posters').click()
+    await shown(admin, 'poster-station').getByText('湖滨街道柳岸社区人大代表联络站', { exact: true }).click()
+    await shown(admin, 'poster-station-preview').click()
+    const preview = shown(admin, 'poster-preview')
+    await preview.waitFor({ timeout: 30_000 })
+    const image = preview.locator('img').first()
+    await image.evaluate((img: HTMLImageElement) => (img.complete ? null : new Promise((resolve) => img.addEventListener('load', resolve))))
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(300)
+    await screenshot(admin, 'console-poster-preview')
+  }, 240_000)
 })
