@@ -261,13 +261,11 @@ function scoreOf(query: PreparedQuery, problem: number, place: number): number {
  * rarest one that occurs at all. Words no case holds are skipped (they can match nothing).
  */
 export function retrievalTerms(query: PreparedQuery, stats: TermStatsView, budget = 4000, maxTerms = 8): string[] {
-  // A synonym of a query word finds the cases that name the problem otherwise (公厕 / 厕所).
-  const words = new Set(query.terms)
-  for (const t of query.terms) for (const s of GROUP_OF.get(canonicalTerm(t)) ?? []) words.add(s)
-  const known = [...words]
+  const weightOf = (t: string) => query.weights.get(canonicalTerm(t)) ?? 0
+  const known = query.terms
     .map((t) => ({ t, df: stats.df.get(t) ?? 0 }))
     .filter((x) => x.df > 0)
-    .sort((a, b) => a.df - b.df || (query.weights.get(b.t) ?? 0) - (query.weights.get(a.t) ?? 0))
+    .sort((a, b) => a.df - b.df || weightOf(b.t) - weightOf(a.t))
   const picked: string[] = []
   let pulled = 0
   for (const { t, df } of known) {
@@ -275,6 +273,20 @@ export function retrievalTerms(query: PreparedQuery, stats: TermStatsView, budge
     if (picked.length > 0 && pulled + df > budget) break
     picked.push(t)
     pulled += df
+  }
+  // Synonyms of the problem words picked find the cases that name the problem otherwise (公厕 /
+  // 厕所): the rarest first, pulling in at most a quarter more cases (the lookup stays as fast).
+  const own = new Set(query.terms)
+  const synonyms = [...new Set(picked.filter((t) => !query.placeTerms.has(t)).flatMap((t) => GROUP_OF.get(canonicalTerm(t)) ?? []))]
+    .filter((t) => !own.has(t))
+    .map((t) => ({ t, df: stats.df.get(t) ?? 0 }))
+    .filter((x) => x.df > 0)
+    .sort((a, b) => a.df - b.df || (a.t < b.t ? -1 : 1))
+  let extra = 0
+  for (const { t, df } of synonyms) {
+    if (extra + df > pulled / 4) break
+    picked.push(t)
+    extra += df
   }
   // Rare place names alone would find only that place's cases: the problem must be looked up too.
   if (query.placeTerms.size && picked.every((t) => query.placeTerms.has(t))) {
