@@ -27,7 +27,7 @@ import {
 
 const PAIR_SEED = 20261203
 
-/** Tuning or held-out, half of each kind, by a seeded hash of the pair (fixed; adding pairs moves none... within a kind, the order is by hash). */
+/** Tuning or held-out: within each kind the pairs are ordered by a seeded hash, and the first half is the tuning part. */
 export function pairPart(pair: Pair, pairs: Pair[]): 'tuning' | 'heldout' {
   const key = (p: Pair) => createHash('sha1').update(`${PAIR_SEED}|${p.a}|${p.b}`).digest('hex')
   const same = pairs.filter((p) => p.kind === pair.kind).sort((x, y) => (key(x) < key(y) ? -1 : 1))
