@@ -1,6 +1,8 @@
 // Splits the labelled corpus into train / held-out ONCE (stratified by category × route, a seeded
 // shuffle, 25 % held out) and records it in bench/data/split.json. Run again with `--add` after
 // writing more opinions: only the new ones are assigned (same rule), nothing already assigned moves.
+// `--add-train` assigns the new ones to the train part only (opinions written to strengthen training,
+// e.g. bench/data/opinions/16-train-extra.tsv; they must never enter the held-out part).
 import fs from 'node:fs'
 import { loadOpinions, SPLIT_FILE, type Opinion, type Split, type SplitFile } from '../bench/data/corpus'
 import { rng } from '../bench/support/caseGenerator'
@@ -31,13 +33,17 @@ function assign(items: Opinion[], seed: number): Record<string, Split> {
 function main() {
   const all = loadOpinions()
   const exists = fs.existsSync(SPLIT_FILE)
-  if (exists && !process.argv.includes('--add')) {
+  const trainOnly = process.argv.includes('--add-train')
+  if (exists && !process.argv.includes('--add') && !trainOnly) {
     console.error('split.json exists: the split is made once. Use --add to assign new opinions only.')
     process.exit(1)
   }
   const previous: SplitFile | null = exists ? JSON.parse(fs.readFileSync(SPLIT_FILE, 'utf8')) : null
   const fresh = all.filter((o) => !previous?.assigned[o.id])
-  const assigned = { ...(previous?.assigned ?? {}), ...assign(fresh, SEED + (previous ? Object.keys(previous.assigned).length : 0)) }
+  const added = trainOnly
+    ? Object.fromEntries(fresh.map((o) => [o.id, 'train' as Split]))
+    : assign(fresh, SEED + (previous ? Object.keys(previous.assigned).length : 0))
+  const assigned = { ...(previous?.assigned ?? {}), ...added }
   const file: SplitFile = {
     seed: SEED,
     heldoutShare: HELDOUT_SHARE,

@@ -13,16 +13,32 @@ import { warmUpTokenizer } from '../cloudfunctions/core/domain/triage/tokenizer'
 
 export const MODELS_DIR = path.join(__dirname, '..', 'cloudfunctions', 'core', 'domain', 'triage', 'models')
 
-export const CATEGORY_OPTIONS: Partial<TrainOptions> = { maxFeatures: 3000, prune: 5, l2: 0.005 }
+// Second pass (issue 13): every word and bigram seen once or more (8,000 at most) and a lighter L2,
+// chosen by 4-fold cross-validation on the train part (0.837 → 0.850 after the label fixes; 0.862 with
+// L2 0.001 once the route cues are left out, see examplesOf).
+export const CATEGORY_OPTIONS: Partial<TrainOptions> = { maxFeatures: 8000, minDf: 1, prune: 5, l2: 0.001 }
 export const ROUTE_OPTIONS: Partial<TrainOptions> = { maxFeatures: 2000, prune: 5 }
 
+/**
+ * Cues of the route (questions, policy asks, thanks) and the length say nothing about the topic:
+ * the category model is trained without them (4-fold CV on the train part: 0.850 → 0.862), so it
+ * has no weight for them and ignores them when it predicts.
+ */
+export const ROUTE_ONLY_FEATURE = /^(q|p|t|len):/
+
 export function examplesOf(items: Opinion[], label: 'category' | 'route'): Example[] {
-  return items.map((o) => ({ values: extractFeatures(o.text).values, label: o[label] }))
+  return items.map((o) => {
+    const values = extractFeatures(o.text).values
+    if (label === 'category') for (const name of [...values.keys()]) if (ROUTE_ONLY_FEATURE.test(name)) values.delete(name)
+    return { values, label: o[label] }
+  })
 }
 
 export function trainModels(items: Opinion[], options: { category?: Partial<TrainOptions>; route?: Partial<TrainOptions> } = {}) {
   const category = train('category', CATEGORIES, examplesOf(items, 'category'), { ...CATEGORY_OPTIONS, ...options.category })
-  const route = train('route', TRIAGE_ROUTES, examplesOf(items, 'route'), { ...ROUTE_OPTIONS, ...options.route })
+  // The extra opinions were written for the weakest categories, not for the routes: the route model is
+  // trained on the original train part alone.
+  const route = train('route', TRIAGE_ROUTES, examplesOf(items.filter((o) => !isTrainExtra(o)), 'route'), { ...ROUTE_OPTIONS, ...options.route })
   return { category, route }
 }
 
@@ -40,12 +56,16 @@ function accuracy(model: LinearModel, items: Example[]): number {
   return items.filter((e) => predict(model, e.values)[0].label === e.label).length / items.length
 }
 
+/** Opinions written only to strengthen training (bench/data/opinions/16-*): always fitted on, never checked. */
+export const isTrainExtra = (o: Opinion) => o.file.startsWith('16-')
+
 function crossValidate(train: Opinion[]) {
   const folds = 4
   const scores = { category: 0, route: 0 }
+  const original = train.filter((o) => !isTrainExtra(o))
   for (let f = 0; f < folds; f += 1) {
-    const fit = train.filter((_, i) => i % folds !== f)
-    const check = train.filter((_, i) => i % folds === f)
+    const fit = [...original.filter((_, i) => i % folds !== f), ...train.filter(isTrainExtra)]
+    const check = original.filter((_, i) => i % folds === f)
     const m = trainModels(fit)
     scores.category += accuracy(m.category, examplesOf(check, 'category')) / folds
     scores.route += accuracy(m.route, examplesOf(check, 'route')) / folds

@@ -97,15 +97,16 @@ export interface Pair {
 export const PAIR_KINDS = ['same_issue', 'same_problem', 'same_place', 'unrelated'] as const
 export type PairKind = (typeof PAIR_KINDS)[number]
 
-export function loadPairs(): Pair[] {
-  const file = path.join(DATA, 'pairs.tsv')
+/** `pairs-unseen.tsv`: pairs written after the similarity's settings were fixed (never tuned on). */
+export function loadPairs(name: 'pairs.tsv' | 'pairs-unseen.tsv' = 'pairs.tsv'): Pair[] {
+  const file = path.join(DATA, name)
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((line, i) => {
       const [kind, a, b] = line.split('\t')
-      if (!(PAIR_KINDS as readonly string[]).includes(kind) || !a || !b) throw new Error(`pairs.tsv:${i + 1}: bad line`)
+      if (!(PAIR_KINDS as readonly string[]).includes(kind) || !a || !b) throw new Error(`${name}:${i + 1}: bad line`)
       return { kind: kind as PairKind, a: a.trim(), b: b.trim() }
     })
 }

@@ -2,13 +2,13 @@
 // traps), similarity that tells the problem from the place, and deterministic training.
 import { CATEGORIES } from '@minyi/types'
 import { TRIAGE_ROUTES, splitCorpus } from '../../bench/data/corpus'
-import { examplesOf, serialise, trainModels } from '../../scripts/trainTriage'
+import { ROUTE_ONLY_FEATURE, examplesOf, isTrainExtra, serialise, trainModels } from '../../scripts/trainTriage'
 import { checkIntervention } from '../../cloudfunctions/core/domain/triage/intervention'
 import { extractFeatures } from '../../cloudfunctions/core/domain/triage/features'
 import { predict, train } from '../../cloudfunctions/core/domain/triage/linearModel'
 import { predictRoute, suggestRoute } from '../../cloudfunctions/core/domain/triage/route'
-import { suggestCategory } from '../../cloudfunctions/core/domain/triage/classifier'
-import { placeNames, prepareQuery, scoreTerms, type TermStatsView } from '../../cloudfunctions/core/domain/triage/similarity'
+import { categoryProbabilities, suggestCategory } from '../../cloudfunctions/core/domain/triage/classifier'
+import { CATEGORY_WEIGHT, canonicalTerm, placeNames, prepareQuery, scoreTerms, type TermStatsView } from '../../cloudfunctions/core/domain/triage/similarity'
 import { termsOf } from '../../cloudfunctions/core/domain/triage/tokenizer'
 import { units } from '../../server/demoData'
 
@@ -135,6 +135,39 @@ describe('similarity: the problem before the place', () => {
     const one = scoreTerms(prepareQuery(termsOf(corpus[0]), stats, null), termsOf(corpus[0]), stats)
     expect(one.score).toBe(1)
   })
+
+  it('finds names of two characters before a one-character suffix, and schools by number', () => {
+    expect(placeNames('滨河路晚上有渣土车飞快地开过去')).toEqual(['滨河路'])
+    expect(placeNames('清河小学放学门口堵得一塌糊涂')).toEqual(['清河小学'])
+    expect(placeNames('二中放学时门口经常有学生打群架')).toEqual(['二中'])
+    expect(placeNames('22路公交半小时不来')).toEqual(['22路'])
+  })
+
+  it('scores synonyms as one word: 公厕 / 厕所, 工钱 / 工资, 灯坏 / 不亮', () => {
+    expect(canonicalTerm('公厕')).toBe(canonicalTerm('厕所'))
+    expect(canonicalTerm('工钱')).toBe(canonicalTerm('工资'))
+    expect(canonicalTerm('路口')).toBe('路口') // a place word joins no group
+    const toilets = ['湿地公园的公厕坏了一个月锁着门', '城中村的公共厕所坏了没人修，一直锁着', '湿地公园的健身器材坏了']
+    const s = (q: string, d: string) => scoreTerms(prepareQuery(termsOf(q), stats, q), termsOf(d), stats)
+    const same = s(toilets[0], toilets[1])
+    expect(same.score).toBeGreaterThan(0)
+    expect(same.shared).toContain('公共厕所')
+  })
+
+  it('weighs the stored case\'s category by the query\'s category probabilities, only with shared problem words', () => {
+    const q = corpus[0]
+    const categories = categoryProbabilities(q)
+    expect(categories.get('traffic')).toBeGreaterThan(0.5)
+    const prepared = prepareQuery(termsOf(q), stats, q, categories)
+    const asTraffic = scoreTerms(prepared, termsOf(corpus[3]), stats, 'traffic').score
+    const asOther = scoreTerms(prepared, termsOf(corpus[3]), stats, 'environment').score
+    expect(asTraffic).toBeGreaterThan(asOther)
+    // Itself, in its own category: still 1 (words 1, category share ≈ its probability).
+    expect(scoreTerms(prepared, termsOf(q), stats, 'traffic').score).toBeGreaterThan(0.9)
+    // Same category but no problem word shared (only the place): the category adds nothing.
+    const placeOnly = scoreTerms(prepared, termsOf('东环路建设路路口'), stats, 'traffic').score
+    expect(placeOnly).toBe(scoreTerms(prepareQuery(termsOf(q), stats, q), termsOf('东环路建设路路口'), stats).score * (1 - CATEGORY_WEIGHT))
+  })
 })
 
 describe('training', () => {
@@ -164,6 +197,17 @@ describe('training', () => {
     expect(predict(m, new Map([['w:红绿灯', 1]]))[0].label).toBe('a')
     expect(predict(m, new Map([['w:垃圾', 1]]))[0].label).toBe('b')
     for (const row of Object.values(m.weights)) for (const w of row) expect(Number.isInteger(w)).toBe(true)
+  })
+
+  it('opinions written to strengthen training are in the train part only, and the route model ignores them', () => {
+    const { train: t, heldout } = splitCorpus()
+    expect(t.filter(isTrainExtra).length).toBeGreaterThanOrEqual(50)
+    expect(heldout.filter(isTrainExtra)).toEqual([])
+  })
+
+  it('the category model has no weight for the route cues', () => {
+    const { category } = trainModels(splitCorpus().train.filter((_, i) => i % 8 === 0), { category: { epochs: 2 }, route: { epochs: 1 } })
+    expect(Object.keys(category.weights).filter((f) => ROUTE_ONLY_FEATURE.test(f))).toEqual([])
   })
 
   it('the corpus has at least 1,000 opinions with all categories and routes, split once', () => {

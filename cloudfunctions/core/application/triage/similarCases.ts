@@ -27,6 +27,8 @@ export interface SimilarLookup {
   retrievalBudget: number
   /** The query is a stored case already counted in the statistics: leave it out of the counts. */
   countedSelf?: boolean
+  /** The query's category probabilities (categoryProbabilities): a case of a likely category scores higher. */
+  categories?: ReadonlyMap<string, number>
 }
 
 export interface ScoredCase {
@@ -36,7 +38,7 @@ export interface ScoredCase {
 }
 
 /** The filter every similar-case lookup applies besides the words (also used by the naive baseline). */
-export function scopeFilter(lookup: Omit<SimilarLookup, 'terms' | 'candidateLimit' | 'retrievalBudget'>): Filter {
+export function scopeFilter(lookup: Omit<SimilarLookup, 'terms' | 'candidateLimit' | 'retrievalBudget' | 'categories'>): Filter {
   const filter: Filter = {}
   if (lookup.excludeIds?.length) filter._id = { $nin: lookup.excludeIds }
   if (lookup.checkedOnly) filter.contentCheck = 'pass'
@@ -48,7 +50,7 @@ export function scopeFilter(lookup: Omit<SimilarLookup, 'terms' | 'candidateLimi
 
 export function rankCandidates(query: PreparedQuery, docs: CaseDoc[], stats: TermStatsView): ScoredCase[] {
   return docs
-    .map((doc) => ({ doc, ...scoreTerms(query, doc.terms, stats) }))
+    .map((doc) => ({ doc, ...scoreTerms(query, doc.terms, stats, doc.category) }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || (a.doc.createdAt < b.doc.createdAt ? 1 : a.doc.createdAt > b.doc.createdAt ? -1 : 0))
 }
@@ -57,7 +59,7 @@ export async function findSimilarCases(store: Store, lookup: SimilarLookup): Pro
   const counted = await loadTermStats(store, lookup.terms)
   const stats = lookup.countedSelf ? withoutOne(counted, lookup.terms) : counted
   if (!lookup.terms.length || !lookup.stationIds.length) return { ranked: [], stats }
-  const query = prepareQuery(lookup.terms, stats, lookup.text ?? null)
+  const query = prepareQuery(lookup.terms, stats, lookup.text ?? null, lookup.categories)
   const words = retrievalTerms(query, stats, lookup.retrievalBudget)
   if (!words.length) return { ranked: [], stats }
   // `terms` goes last: the embedded store uses the last indexed `$in` field to pick candidates.

@@ -3,7 +3,7 @@
 // content check is shown, as a short excerpt with digits masked (no phone numbers, house numbers).
 import { CATEGORY_LABELS, type ParsedInput } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
-import { triageSettings } from '../../domain/triage'
+import { categoryProbabilities, triageSettings } from '../../domain/triage'
 import type { Deps } from '../deps'
 import { stationByCode } from '../shared/lookups'
 import { findSimilarCases, sharedReason } from './similarCases'
@@ -26,6 +26,7 @@ export async function similarForDraft(deps: Deps, caller: Caller, input: ParsedI
   const { ranked } = await findSimilarCases(deps.store, {
     terms: caseTerms(input.text, null, settings.termsPerCase),
     text: input.text,
+    categories: categoryProbabilities(input.text),
     stationIds: [station._id],
     recentSince: null,
     checkedOnly: true,

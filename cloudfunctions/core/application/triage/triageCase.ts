@@ -4,6 +4,7 @@ import type { Caller } from '../../domain/caller'
 import { canSeeCase } from '../../domain/caseAccess'
 import type { CaseDoc, StationDoc } from '../../domain/records'
 import {
+  categoryProbabilities,
   checkIntervention,
   extractFeatures,
   matchKnowledge,
@@ -48,8 +49,10 @@ export async function triageCase(deps: Deps, caller: Caller, caseId: string): Pr
   const terms = c.terms?.length ? c.terms : caseTerms(c.content, c.place, settings.termsPerCase)
   const since = new Date(deps.clock.now().getTime() - settings.windowDays * DAY_MS).toISOString()
 
+  const features = extractFeatures(c.content)
   const [{ ranked }, knowledgeDocs, units] = await Promise.all([
     findSimilarCases(deps.store, {
+      categories: categoryProbabilities(c.content, features),
       terms,
       text: [c.content, c.place].filter(Boolean).join('\n'),
       stationIds: stations.map((s) => s._id),
@@ -63,7 +66,6 @@ export async function triageCase(deps: Deps, caller: Caller, caseId: string): Pr
     unitsNearestFirst(deps, station?.regionId ?? null, districtId),
   ])
 
-  const features = extractFeatures(c.content)
   const category = suggestCategory(c.content, features)
   const intervention = checkIntervention(c.content, features)
   const knowledge = matchKnowledge(c.content, knowledgeDocs, 3)

@@ -100,6 +100,11 @@ export function suggestCategory(text: string, features: Features = extractFeatur
   return { suggested: best.category, label: best.label, score: best.score, reason: best.reason, alternatives, ranking }
 }
 
+/** The category model's probability for every category (similarity weighs the stored case's category by it). */
+export function categoryProbabilities(text: string, features: Features = extractFeatures(text)): Map<string, number> {
+  return new Map(predict(CATEGORY_MODEL, features.values).map((r) => [r.label, r.probability]))
+}
+
 /** The dictionary-only suggestion (before the trained model): the bench's baseline. */
 export function suggestCategoryByKeywords(text: string, table: KeywordTable = CATEGORY_KEYWORDS): CategorySuggestion {
   const ranking = scoreCategories(text, table)

@@ -42,7 +42,10 @@ export const PROBLEM_WEIGHT = 0.85
 
 const PLACE_SUFFIX =
   '农贸市场|菜市场|卫生服务中心|保健院|幼儿园|小学|中学|医院|市场|菜场|公园|广场|花园|家园|新村|公寓|小区|大道|大街|大桥|隧道|路口|号楼|路|街|巷|弄|桥|村|屯|镇|乡|苑|园|城|湾|河|站|栋|幢'
-const PLACE = new RegExp(`([\\p{Script=Han}A-Za-z0-9]{1,6}?)(${PLACE_SUFFIX})`, 'gu')
+// A name is letters or digits (22路, 5号楼), or at least two characters (滨河路: not 滨 + 河).
+const PLACE = new RegExp(`([A-Za-z0-9]{1,4}|[\\p{Script=Han}A-Za-z0-9]{2,6}?)(${PLACE_SUFFIX})`, 'gu')
+/** Schools by number: 二中, 三小, 十五中. */
+const SCHOOL_BY_NUMBER = /(?:[一二三四五六七八九十]{1,3}|\d{1,3})[中小](?![学心区型时])/gu
 /** Leading words that are not part of a name (和建设路 → 建设路). */
 const LEADING = /^(和|与|跟|在|到|从|的|是|及|去|住|对|往|近|靠|边|里)+/u
 /** What comes before a suffix without naming a place: 马路, 公交站, 我们小区, 这条路. */
@@ -72,6 +75,7 @@ export function placeNames(text: string): string[] {
     if (GENERIC.has(name) || GENERIC_LONG.some((g) => name.length === g.length + 1 && name.endsWith(g))) continue
     names.push(name + m[2])
   }
+  for (const m of text.normalize('NFKC').matchAll(SCHOOL_BY_NUMBER)) names.push(m[0])
   return [...new Set(names)]
 }
 
@@ -92,32 +96,114 @@ export function placeTermsOf(terms: readonly string[], names: readonly string[])
   return new Set(terms.filter((t) => PLACE_WORDS.has(t) || names.some((n) => n.includes(t))))
 }
 
+/**
+ * Words residents use for one problem, scored as one word (路灯不亮 / 灯坏了 / 黑灯瞎火; 公厕 / 厕所;
+ * 工资 / 工钱). Written from the domain (how residents name a problem), not from the labelled pairs;
+ * only problem words: a place word never joins a group. Applied when scoring, so stored terms and
+ * term statistics are unchanged.
+ */
+export const SYNONYM_GROUPS: readonly string[][] = [
+  ['厕所', '公厕', '公共厕所', '卫生间', '茅房', '茅厕'],
+  ['不亮', '灯坏', '灯不亮', '黑漆漆', '黑灯瞎火', '摸黑', '黑黢黢', '黑乎乎', '没灯'],
+  ['路灯', '灯', '灯泡', '声控灯'],
+  ['工资', '工钱', '薪水', '欠薪', '薪资', '血汗钱', '拖欠工资'],
+  ['拖欠', '欠着', '不给钱', '不发'],
+  ['污水', '废水', '脏水', '臭水', '排污', '污水管'],
+  ['树', '树木', '行道树', '樟树', '大树', '梧桐', '树枝'],
+  ['垃圾', '垃圾桶', '垃圾箱', '垃圾池', '垃圾站', '垃圾房', '垃圾堆'],
+  ['噪音', '噪声', '太吵', '吵', '吵闹', '吵得', '扰民', '噪音扰民', '低音炮', '音响', '音乐'],
+  ['酒吧', 'ktv', '歌厅', '夜店', '卡拉ok'],
+  ['公交', '公交车', '路车', '班车', '巴士'],
+  ['班次', '等车', '不来', '半天不来'],
+  ['井盖', '窨井', '窨井盖', '下水井'],
+  ['乱停', '违停', '乱停车', '乱停乱放', '占道停车'],
+  ['漏水', '渗水', '滴水', '漏雨'],
+  ['红绿灯', '信号灯', '绿灯', '红灯', '变灯'],
+  ['助餐点', '餐点', '助餐', '送餐'],
+  ['吃饭', '没饭', '没饭吃', '吃不上饭', '做饭'],
+  ['停办', '关了', '关门', '停了', '不开门', '关着', '倒闭', '跑路'],
+  ['监控', '摄像头', '探头'],
+  ['电动车', '电瓶车', '电单车'],
+  ['油烟', '烟味', '油烟味'],
+  ['积水', '淹', '内涝', '倒灌', '水淹'],
+  ['堵车', '拥堵', '堵', '堵得', '车堵'],
+  ['坑', '坑洼', '塌', '塌陷', '路面', '裂缝'],
+  ['臭', '臭味', '异味', '发臭', '恶臭', '臭死', '味道'],
+  ['健身房', '游泳馆', '理发店', '培训班', '年卡', '办卡', '充值', '预付卡'],
+  ['养老', '养老服务', '托老'],
+]
+const CANONICAL = new Map<string, string>()
+for (const group of SYNONYM_GROUPS) for (const word of group) if (!CANONICAL.has(word) && !PLACE_WORDS.has(word)) CANONICAL.set(word, group[0])
+/** The word a synonym group is scored under (the word itself when it is in no group). */
+export function canonicalTerm(term: string): string {
+  return CANONICAL.get(term) ?? term
+}
+const GROUP_OF = new Map<string, readonly string[]>()
+for (const group of SYNONYM_GROUPS) GROUP_OF.set(group[0], group)
+
+/**
+ * Weight of the category when the query's category probabilities and the stored case's category are
+ * known: the score is (1 − w) × the words' score + w × the query's probability of the case's category,
+ * the latter only in proportion to the problem words shared (up to CATEGORY_GATE), so a case of the
+ * same category that shares no problem word does not look similar. Chosen on the tuning half of the
+ * labelled pairs.
+ */
+/**
+ * Words that say little about the problem (有人, 没人管, 下面, 那家, 好几块): a tenth of their weight,
+ * so two different problems at one place do not look alike through them.
+ */
+export const VAGUE_WORDS = new Set([
+  '有人', '没人', '没人管', '没人修', '没人理', '没人清', '有个', '那家', '这家', '一家', '那座', '这座', '一条', '那条', '这条',
+  '下面', '上面', '里面', '外面', '后面', '前面', '路上', '路边', '旁边', '好久', '好久没', '好几块', '几件', '好几件', '好几个',
+  '老是', '每次', '到处', '还在', '一直', '改成', '直接', '天天', '每天晚上', '晚上', '半个月', '一个月', '几天', '好几天',
+])
+const VAGUE_FACTOR = 0.1
+
+export const CATEGORY_WEIGHT = 0.3
+export const CATEGORY_GATE = 0.25
+
 export interface PreparedQuery {
   terms: string[]
+  /** Canonical term (canonicalTerm) → its weight. */
   weights: Map<string, number>
+  /** The query's category probabilities (from the category model), when known. */
+  categories?: ReadonlyMap<string, number>
   /** What the query scores against itself. */
   self: number
   /** The query's terms that belong to a place name. */
   placeTerms: Set<string>
+  /** The same, as canonical terms (the keys of `weights`). */
+  placeKeys: Set<string>
   /** What the problem terms and the place terms score against themselves. */
   selfProblem: number
   selfPlace: number
 }
 
 /** `placeText`: the text the terms came from (content and place), to find its place names; `null`: one field, as before. */
-export function prepareQuery(terms: string[], stats: TermStatsView, placeText: string | null = ''): PreparedQuery {
+export function prepareQuery(
+  terms: string[],
+  stats: TermStatsView,
+  placeText: string | null = '',
+  categories?: ReadonlyMap<string, number>,
+): PreparedQuery {
   const distinct = [...new Set(terms)]
-  const weights = new Map(distinct.map((t) => [t, idf(stats, t)]))
+  // Synonyms are one word, weighed as the rarest of those the query uses.
+  const weights = new Map<string, number>()
+  for (const t of distinct) {
+    const c = canonicalTerm(t)
+    weights.set(c, Math.max(weights.get(c) ?? 0, idf(stats, t) * (VAGUE_WORDS.has(t) ? VAGUE_FACTOR : 1)))
+  }
   const factor = lengthFactor(stats, distinct.length)
   const names = placeText ? placeNames(placeText) : []
   const placeTerms = placeText !== null ? placeTermsOf(distinct, names) : new Set<string>()
+  const placeKeys = new Set([...placeTerms].map(canonicalTerm))
   let self = 0
   let selfPlace = 0
   for (const [t, w] of weights) {
     self += w * factor
-    if (placeTerms.has(t)) selfPlace += w * factor
+    if (placeKeys.has(t)) selfPlace += w * factor
   }
-  return { terms: distinct, weights, self, placeTerms, selfProblem: self - selfPlace, selfPlace }
+  return { terms: distinct, weights, self, placeTerms, placeKeys, selfProblem: self - selfPlace, selfPlace, categories }
 }
 
 export interface Scored {
@@ -126,21 +212,38 @@ export interface Scored {
 }
 
 /** A shared word counts for the place when it belongs to the query's place (its names, or a kind of place). */
-export function scoreTerms(query: PreparedQuery, docTerms: readonly string[] | undefined, stats: TermStatsView): Scored {
+/**
+ * `docCategory`: the stored case's category; with the query's `categories` it adds the category's
+ * share of the score (CATEGORY_WEIGHT).
+ */
+export function scoreTerms(query: PreparedQuery, docTerms: readonly string[] | undefined, stats: TermStatsView, docCategory?: string): Scored {
   if (!docTerms?.length || query.self <= 0) return { score: 0, shared: [] }
   const factor = lengthFactor(stats, docTerms.length)
   let problem = 0
   let place = 0
-  const shared: string[] = []
+  // Canonical term → the document's word shown for it (the longest of its synonyms present).
+  const sharedBy = new Map<string, string>()
   for (const term of docTerms) {
-    const w = query.weights.get(term)
+    const c = CANONICAL.get(term) ?? term
+    const w = query.weights.get(c)
     if (w === undefined) continue
-    if (query.placeTerms.has(term)) place += w * factor
+    const before = sharedBy.get(c)
+    if (before !== undefined) {
+      if (term.length > before.length) sharedBy.set(c, term)
+      continue
+    }
+    sharedBy.set(c, term)
+    if (query.placeKeys.has(c)) place += w * factor
     else problem += w * factor
-    shared.push(term)
   }
-  const score = scoreOf(query, problem, place)
-  shared.sort((a, b) => (query.weights.get(b) ?? 0) - (query.weights.get(a) ?? 0))
+  const shared = [...sharedBy.values()]
+  let score = scoreOf(query, problem, place)
+  if (query.categories && docCategory !== undefined) {
+    const problemShare = query.selfProblem > 0 ? Math.min(1, problem / query.selfProblem) : 0
+    const gate = Math.min(1, problemShare / CATEGORY_GATE)
+    score = (1 - CATEGORY_WEIGHT) * score + CATEGORY_WEIGHT * (query.categories.get(docCategory) ?? 0) * gate
+  }
+  shared.sort((a, b) => (query.weights.get(canonicalTerm(b)) ?? 0) - (query.weights.get(canonicalTerm(a)) ?? 0))
   return { score: Math.round(score * 1000) / 1000, shared }
 }
 
@@ -158,10 +261,11 @@ function scoreOf(query: PreparedQuery, problem: number, place: number): number {
  * rarest one that occurs at all. Words no case holds are skipped (they can match nothing).
  */
 export function retrievalTerms(query: PreparedQuery, stats: TermStatsView, budget = 4000, maxTerms = 8): string[] {
+  const weightOf = (t: string) => query.weights.get(canonicalTerm(t)) ?? 0
   const known = query.terms
     .map((t) => ({ t, df: stats.df.get(t) ?? 0 }))
     .filter((x) => x.df > 0)
-    .sort((a, b) => a.df - b.df || (query.weights.get(b.t) ?? 0) - (query.weights.get(a.t) ?? 0))
+    .sort((a, b) => a.df - b.df || weightOf(b.t) - weightOf(a.t))
   const picked: string[] = []
   let pulled = 0
   for (const { t, df } of known) {
@@ -169,6 +273,20 @@ export function retrievalTerms(query: PreparedQuery, stats: TermStatsView, budge
     if (picked.length > 0 && pulled + df > budget) break
     picked.push(t)
     pulled += df
+  }
+  // Synonyms of the problem words picked find the cases that name the problem otherwise (公厕 /
+  // 厕所): the rarest first, pulling in at most a quarter more cases (the lookup stays as fast).
+  const own = new Set(query.terms)
+  const synonyms = [...new Set(picked.filter((t) => !query.placeTerms.has(t)).flatMap((t) => GROUP_OF.get(canonicalTerm(t)) ?? []))]
+    .filter((t) => !own.has(t))
+    .map((t) => ({ t, df: stats.df.get(t) ?? 0 }))
+    .filter((x) => x.df > 0)
+    .sort((a, b) => a.df - b.df || (a.t < b.t ? -1 : 1))
+  let extra = 0
+  for (const { t, df } of synonyms) {
+    if (extra + df > pulled / 4) break
+    picked.push(t)
+    extra += df
   }
   // Rare place names alone would find only that place's cases: the problem must be looked up too.
   if (query.placeTerms.size && picked.every((t) => query.placeTerms.has(t))) {
