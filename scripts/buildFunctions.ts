@@ -35,7 +35,7 @@ export async function buildFunction(name: string, outfile = path.join(root, 'clo
     // @node-rs/jieba is a native module (word segmentation) and pdfkit reads its own data files at
     // run time: both are installed by the runtime from package.json; so is @napi-rs/canvas (Skia,
     // native, for poster previews).
-    external: ['wx-server-sdk', '@cloudbase/node-sdk', '@node-rs/jieba', 'pdfkit', '@napi-rs/canvas'],
+    external: ['wx-server-sdk', '@cloudbase/node-sdk', '@node-rs/jieba', 'pdfkit', '@napi-rs/canvas', 'exceljs'],
     tsconfig: path.join(root, 'tsconfig.json'),
     metafile: true,
     // Smaller upload (1145 KB → ~725 KB for api); keepNames keeps stack traces in the function logs

@@ -12,6 +12,7 @@ import { createRecordingNotifier } from '../cloudfunctions/core/adapters/local/r
 import { createLocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
 import { createLocalQrCodeMaker } from '../cloudfunctions/core/adapters/local/qrcodePng'
 import { createPdfkitRenderer } from '../cloudfunctions/core/adapters/pdf/pdfkitRenderer'
+import { createExceljsWriter } from '../cloudfunctions/core/adapters/spreadsheet/exceljsWriter'
 import { createWordListContentCheck } from '../cloudfunctions/core/adapters/local/wordListContentCheck'
 import { hotlineLink, systemClock, type Clock, type HotlineAdapter } from '../cloudfunctions/core/ports'
 import { createLocalArchiveStore } from '../cloudfunctions/core/adapters/local/localArchiveStore'
@@ -63,6 +64,7 @@ export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> 
     fileStore: createLocalFileStore({ root: path.join(options.dataDir, 'uploads'), now: () => clock.now() }),
     qrCode: createLocalQrCodeMaker(localBaseUrl(env)),
     pdf: createPdfkitRenderer(),
+    xlsx: createExceljsWriter(),
     hotline: hotlineLink(options.hotlineAdapters ?? []),
     // The nightly archive export under <DATA_DIR>/exports, downloaded through a signed address.
     archive: createLocalArchiveStore({ root: path.join(options.dataDir, 'exports'), now: () => clock.now() }),

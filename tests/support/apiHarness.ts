@@ -14,6 +14,7 @@ import { createWordListContentCheck } from '../../cloudfunctions/core/adapters/l
 import { createLocalFileStore, type LocalFileStore } from '../../cloudfunctions/core/adapters/local/localFileStore'
 import { createLocalQrCodeMaker } from '../../cloudfunctions/core/adapters/local/qrcodePng'
 import { createPdfkitRenderer } from '../../cloudfunctions/core/adapters/pdf/pdfkitRenderer'
+import { createExceljsWriter } from '../../cloudfunctions/core/adapters/spreadsheet/exceljsWriter'
 import { hotlineLink, type FileStore, type HotlineAdapter, type Notifier, type PushMessage, type PushResult, type Store } from '../../cloudfunctions/core/ports'
 import { createLocalArchiveStore, type LocalArchiveStore } from '../../cloudfunctions/core/adapters/local/localArchiveStore'
 import { withInsightRollups } from '../../cloudfunctions/core/application/insight/rollups'
@@ -88,6 +89,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     fileStore: options.fileStore ?? files,
     qrCode: createLocalQrCodeMaker('http://127.0.0.1:8080'),
     pdf: createPdfkitRenderer(),
+    xlsx: createExceljsWriter(),
     hotline: hotlineLink(options.hotlineAdapters ?? []),
     archive,
     newId: randomUUID,

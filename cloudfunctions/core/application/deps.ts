@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config'
 import type { Clock, ContentCheck, FileStore, Notifier, PhoneVault, QrCodeMaker, Store } from '../ports'
 import type { PdfRenderer } from '../ports/pdf'
+import type { SpreadsheetWriter } from '../ports/spreadsheet'
 import type { HotlineLink } from '../ports/hotline'
 import type { ArchiveStore } from '../ports/archiveStore'
 
@@ -19,6 +20,8 @@ export interface Deps {
   qrCode: QrCodeMaker
   /** Printable documents (posters, reports, receipt slips), described as blocks (ports/pdf.ts). */
   pdf: PdfRenderer
+  /** Excel exports (dashboard tables, archives, reports), described as a sheet (ports/spreadsheet.ts). */
+  xlsx: SpreadsheetWriter
   /** Partner hotlines (12345): one adapter per partner (ports/hotline.ts). Absent: nothing is pushed. */
   hotline?: HotlineLink
   /** The nightly archive export's storage (ports/archiveStore.ts). Absent: the export job does nothing. */

@@ -11,6 +11,7 @@ import type { WxOpenApi } from '../adapters/wechat/openapi'
 import { createSubscribeNotifier, type TemplateBinding } from '../adapters/wechat/subscribeNotifier'
 import { createWxacodeMaker } from '../adapters/wechat/wxacode'
 import { createPdfkitRenderer } from '../adapters/pdf/pdfkitRenderer'
+import { createExceljsWriter } from '../adapters/spreadsheet/exceljsWriter'
 import { systemClock, hotlineLink } from '../ports'
 import { hotlineAdaptersFromEnv } from '../adapters/hotline/signedJsonHotline'
 import { createCloudbaseArchiveStore, type CloudArchiveApi } from '../adapters/cloudbase/cloudbaseArchiveStore'
@@ -52,6 +53,7 @@ export function createCloudDeps(runtime: CloudRuntime): Deps {
     fileStore: createCloudbaseFileStore(runtime.app as unknown as CloudStorageApi, { log }),
     qrCode: createWxacodeMaker(runtime.openapi, wxacodeEnvVersion(env)),
     pdf: createPdfkitRenderer(),
+    xlsx: createExceljsWriter(),
     // 12345: MINYI_HOTLINE_12345_URL + MINYI_HOTLINE_12345_SECRET (docs/hotline-12345.md).
     hotline: hotlineLink(hotlineAdaptersFromEnv(env)),
     // The nightly archive export, in storage under exports/.

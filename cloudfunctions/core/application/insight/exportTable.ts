@@ -3,7 +3,6 @@
 // one audit record (objectType 'export'), since the files carry residents' personal data.
 // Delivery: base64 in the answer (a file of EXPORT_MAX_ROWS rows is a few hundred KB), which works the
 // same on weapp (write to a user file, open it) and h5 (a download link) without a file route.
-import ExcelJS from 'exceljs'
 import {
   CASE_STATUS_LABELS,
   CATEGORY_LABELS,
@@ -102,13 +101,7 @@ async function sheetFor(deps: Deps, caller: Caller, input: ExportInput): Promise
 export async function exportTable(deps: Deps, caller: Caller, input: ExportInput, requestId: string): Promise<{ fileName: string; contentBase64: string; rows: number }> {
   if (input.from && input.to && monthsBetween(input.from, input.to).length === 0) throw new DomainError('INVALID_INPUT', '开始月份不能晚于结束月份')
   const { sheet, personal, from, to } = await sheetFor(deps, caller, input)
-  const book = new ExcelJS.Workbook()
-  book.creator = '民意通'
-  const ws = book.addWorksheet(EXPORT_TABLE_LABELS[input.table])
-  ws.addRow(sheet.headers).font = { bold: true }
-  for (const row of sheet.rows) ws.addRow(row)
-  ws.columns.forEach((col, i) => (col.width = Math.min(60, Math.max(10, sheet.headers[i].length * 2 + 4))))
-  const buffer = Buffer.from(await book.xlsx.writeBuffer())
+  const buffer = await deps.xlsx.write({ sheetName: EXPORT_TABLE_LABELS[input.table], headers: sheet.headers, rows: sheet.rows })
   const fileName = `${EXPORT_TABLE_LABELS[input.table]}_${from}至${to}.xlsx`
   await recordAudit(deps, caller, requestId, {
     objectType: 'export',

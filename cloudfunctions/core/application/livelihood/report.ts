@@ -1,6 +1,5 @@
 // 评估: the round's report — each chosen project's completion (milestones done) and satisfaction
 // (满意 + 基本满意 over all ratings) — and its export as Excel (exceljs) or PDF (deps.pdf.render).
-import ExcelJS from 'exceljs'
 import { RATING_LABELS, RATINGS, type LivelihoodReport, type ParsedInput, type Rating } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
 import { recordAudit } from '../audit/recordAudit'
@@ -63,13 +62,12 @@ export async function exportReport(deps: Deps, caller: Caller, input: ParsedInpu
   let buffer: Buffer
   let mimeType: string
   if (input.format === 'xlsx') {
-    const book = new ExcelJS.Workbook()
-    const sheet = book.addWorksheet('项目完成和满意度')
-    sheet.addRow([title])
-    sheet.addRow([`总体完成率 ${percent(report.completion)}，总体满意率 ${percent(report.satisfactionRate)}`])
-    sheet.addRow(header)
-    for (const row of rows) sheet.addRow(row)
-    buffer = Buffer.from(await book.xlsx.writeBuffer())
+    buffer = await deps.xlsx.write({
+      sheetName: '项目完成和满意度',
+      preamble: [title, `总体完成率 ${percent(report.completion)}，总体满意率 ${percent(report.satisfactionRate)}`],
+      headers: header,
+      rows,
+    })
     mimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
   } else {
     buffer = await deps.pdf.render({
