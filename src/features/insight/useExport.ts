@@ -5,7 +5,7 @@ import type { ActionInput } from '@minyi/types/actions'
 import { errorMessage } from '../../services/api'
 import { newRequestId } from '../../services/requestId'
 import { exportTable } from './api'
-import { saveFile } from './download'
+import { saveFile } from '../../services/saveFile'
 
 export function useExport() {
   const [busy, setBusy] = useState<string | null>(null)
@@ -15,7 +15,7 @@ export function useExport() {
     setError(null)
     try {
       const file = await exportTable(input, newRequestId())
-      await saveFile(file.fileName, file.contentBase64)
+      await saveFile({ fileName: file.fileName, base64: file.contentBase64 })
       void Taro.showToast({ title: `已导出${file.rows}行`, icon: 'success' })
     } catch (e) {
       setError(errorMessage(e))

@@ -1,7 +1,7 @@
 // 打印回执 for a case staff registered on a resident's behalf (代录).
 import { useState } from 'react'
 import { Button, ErrorText } from '../../components'
-import { saveFile } from '../../features/a11y/saveFile'
+import { saveFile } from '../../services/saveFile'
 import { callApi, errorMessage } from '../../services/api'
 
 export function AssistedReceiptButton({ caseId }: { caseId: string }) {

@@ -5,7 +5,7 @@ import { Image, View } from '@tarojs/components'
 import type { PosterView } from '@minyi/types'
 import { Button, Card, ChoiceChips, ErrorText, Field, Loading, Notice, Page, SectionTitle } from '../../../components'
 import { deputyPoster, stationPoster } from '../../../features/accounts/api'
-import { savePdf } from '../../../features/accounts/savePdf'
+import { saveFile } from '../../../services/saveFile'
 import { getStation, listStations } from '../../../features/stations/api'
 import { useLoader } from '../../../hooks/useLoader'
 import { errorMessage } from '../../../services/api'
@@ -79,7 +79,7 @@ export default function PostersPage() {
             <Card testId='poster-preview'>
               <SectionTitle>{poster.title}</SectionTitle>
               <Image className='posters__image' src={poster.previewDataUrl} mode='widthFix' ariaLabel={poster.lines.join('，')} />
-              <Button size='large' testId='poster-download' onClick={() => void savePdf(poster.pdfBase64, poster.fileName)}>
+              <Button size='large' testId='poster-download' onClick={() => void saveFile({ fileName: poster.fileName, base64: poster.pdfBase64, contentType: 'application/pdf' })}>
                 下载 PDF（A4 打印）
               </Button>
             </Card>

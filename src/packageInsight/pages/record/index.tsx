@@ -7,7 +7,7 @@ import { View } from '@tarojs/components'
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from '@minyi/types/insight'
 import { Button, Card, ChoiceChips, ErrorText, ErrorView, Loading, Page, SectionTitle, TextInput } from '../../../components'
 import { addActivity, getAnnualReport, getRecord, recordAssessment } from '../../../features/insight/api'
-import { saveFile } from '../../../features/insight/download'
+import { saveFile } from '../../../services/saveFile'
 import { Chart, barOption } from '../../../features/insight/components/Chart'
 import { useLoader } from '../../../hooks/useLoader'
 import { errorMessage } from '../../../services/api'
@@ -51,7 +51,7 @@ export default function RecordPage() {
   const download = () =>
     run('report', async () => {
       const file = await getAnnualReport({ deputyId, year: Number(year) })
-      await saveFile(file.fileName, file.contentBase64)
+      await saveFile({ fileName: file.fileName, base64: file.contentBase64 })
       void Taro.showToast({ title: '述职报告已生成', icon: 'success' })
     })
 

@@ -1,7 +1,7 @@
 // One round, as the congress office runs it: the state machine's commands, moderating proposals,
 // the shortlist editor (merge proposals into candidate projects), the vote settings, the results
 // (with a boundary tie to resolve), the chosen projects' progress and the exportable report.
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import { ROUND_TRANSITIONS, type RoundCommand, MAJORITY_RULE_LABELS, MAJORITY_RULES, type MajorityRule } from '@minyi/types/livelihoodStateMachine'
@@ -10,6 +10,7 @@ import { livelihoodApi } from '../../../features/livelihood/api'
 import { useSignedIn } from '../../../features/session/hooks/useSignedIn'
 import { useLoader } from '../../../hooks/useLoader'
 import { errorMessage } from '../../../services/api'
+import { saveFile } from '../../../services/saveFile'
 import { confirm } from '../../../services/dialog'
 import { decodeParam } from '../../../services/navigation'
 import { newRequestId } from '../../../services/requestId'
@@ -94,17 +95,7 @@ export default function ManagePage() {
   const exportReport = async (format: 'xlsx' | 'pdf') => {
     try {
       const file = await livelihoodApi.exportReport({ roundId, format }, newRequestId())
-      if (process.env.TARO_ENV === 'h5') {
-        const a = document.createElement('a')
-        a.href = `data:${file.mimeType};base64,${file.base64}`
-        a.download = file.fileName
-        a.click()
-      } else {
-        const fs = Taro.getFileSystemManager()
-        const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`
-        fs.writeFileSync(filePath, file.base64, 'base64')
-        void Taro.openDocument({ filePath, showMenu: true })
-      }
+      await saveFile({ fileName: file.fileName, base64: file.base64, contentType: file.mimeType })
     } catch (e) {
       toast(errorMessage(e))
     }
