@@ -5,6 +5,9 @@
 //                                        (600 documents) plus the overdue and 督办 lists
 //   record_p95_ms / record_p50_ms        one deputy's record for a year (deputy/user-month rollups,
 //                                        reception days, suggestions, activities)
+//   record_term_p95_ms                   one deputy's record over the whole term (default rule: 60 months)
+//   dashboard_markers_p95_ms,            the same with 100 applied markers (m.<case>) on every bucket: the
+//   record_markers_p95_ms                worst case within the hour before the timer job prunes them
 //   dashboard_naive_ms                   the same year's figures recomputed from every case's events
 //   rollup_docs, seed_s                  size of the rollups and time to build them (rebuildRollups)
 // Environment: BENCH_INSIGHT_CASES (default 100000), BENCH_INSIGHT_RUNS (default 40).
@@ -14,12 +17,12 @@ import { createPdfkitRenderer } from '../cloudfunctions/core/adapters/pdf/pdfkit
 import type { Deps } from '../cloudfunctions/core/application/deps'
 import { dashboard } from '../cloudfunctions/core/application/insight/dashboard'
 import { getRecord } from '../cloudfunctions/core/application/insight/record'
-import { encode, recountFromCases, writeBuckets } from '../cloudfunctions/core/application/insight/rollups'
+import { encode, recountFromCases, writeBuckets, type RollupDoc } from '../cloudfunctions/core/application/insight/rollups'
 import { contributionOf, sumContributions, type Contribution } from '../cloudfunctions/core/domain/insight/figures'
 import { DEFAULT_CONFIG } from '../cloudfunctions/core/config'
 import type { Caller } from '../cloudfunctions/core/domain/caller'
 import type { CaseDoc, CaseEvent, DeputyDoc, RegionDoc, StationDoc, UnitDoc, UserDoc } from '../cloudfunctions/core/domain/records'
-import type { Store } from '../cloudfunctions/core/ports'
+import type { Collection, Store } from '../cloudfunctions/core/ports'
 import { generateCase, pick, rng } from './support/caseGenerator'
 
 const NOW = Date.parse('2026-11-23T02:00:00.000Z')
@@ -192,6 +195,27 @@ export async function run(): Promise<Record<string, number | string>> {
     const caller: Caller = { userId: `user-${deputyId}`, openid: 'o', role: 'deputy', name: '', deputyId, stationIds: [], regionId: 'region-1' }
     rec.push(await time(() => getRecord(deps, caller, { year: 2026 })))
   }
+  // A deputy's record over the whole term (default rule: 2022—2026, 60 months of rollups).
+  const recTerm: number[] = []
+  for (let i = 0; i < runs; i += 1) {
+    const deputyId = DEPUTIES[(i * 7) % DEPUTIES.length]
+    const caller: Caller = { userId: `user-${deputyId}`, openid: 'o', role: 'deputy', name: '', deputyId, stationIds: [], regionId: 'region-1' }
+    recTerm.push(await time(() => getRecord(deps, caller, {})))
+  }
+  // Worst case for the applied markers (m.<case> = rev on each bucket, pruned after an hour): every
+  // bucket carries 100 markers, as if all its cases had changed within the last hour.
+  const rollupCol = store.collection<RollupDoc>('insight_rollups')
+  for (const b of await allBuckets(rollupCol)) {
+    await rollupCol.update({ _id: b }, { set: { m: Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`case-${b}-${i}`, 1])), mt: Date.now() } })
+  }
+  const dashMarked: number[] = []
+  for (let i = 0; i < runs; i += 1) dashMarked.push(await time(() => dashboard(deps, admin, year)))
+  const recMarked: number[] = []
+  for (let i = 0; i < runs; i += 1) {
+    const deputyId = DEPUTIES[(i * 7) % DEPUTIES.length]
+    const caller: Caller = { userId: `user-${deputyId}`, openid: 'o', role: 'deputy', name: '', deputyId, stationIds: [], regionId: 'region-1' }
+    recMarked.push(await time(() => getRecord(deps, caller, { year: 2026 })))
+  }
   const from = new Date('2025-11-30T16:00:00.000Z').toISOString()
   const naive = await time(() => recountFromCases(store, { createdAt: { $gte: from } }))
   const view = await dashboard(deps, admin, year)
@@ -205,8 +229,20 @@ export async function run(): Promise<Record<string, number | string>> {
     dashboard_p95_ms: percentile(dash, 95),
     record_p50_ms: percentile(rec, 50),
     record_p95_ms: percentile(rec, 95),
+    record_term_p95_ms: percentile(recTerm, 95),
+    dashboard_markers_p95_ms: percentile(dashMarked, 95),
+    record_markers_p95_ms: percentile(recMarked, 95),
     dashboard_naive_ms: Math.round(naive),
     dashboard_year_received: view.received,
     dashboard_overdue_listed: view.overdue.length,
+  }
+}
+
+async function allBuckets(col: Collection<RollupDoc>): Promise<string[]> {
+  const ids: string[] = []
+  for (let skip = 0; ; skip += 1000) {
+    const page = await col.find({}, { sort: [['_id', 1]], skip, limit: 1000 })
+    ids.push(...page.map((b) => b._id))
+    if (page.length < 1000) return ids
   }
 }

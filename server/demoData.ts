@@ -18,7 +18,18 @@ import { knowledgeEntries } from './demoKnowledge'
 export const DEMO_CITY = '临江市'
 
 export const regions: RegionDoc[] = [
-  { _id: 'region-binhu', name: '滨湖区', level: 'district', parentId: null, officeName: '临江市滨湖区人大常委会' },
+  {
+    _id: 'region-binhu',
+    name: '滨湖区',
+    level: 'district',
+    parentId: null,
+    officeName: '临江市滨湖区人大常委会',
+    // Terms of office (届) of the district's congress: the 履职档案 is kept per deputy and term (issue 8).
+    terms: [
+      { id: 'term-16', name: '第十六届', from: '2017-01-01', to: '2021-12-31' },
+      { id: 'term-17', name: '第十七届', from: '2022-01-01', to: '2026-12-31' },
+    ],
+  } as RegionDoc,
   { _id: 'region-hubin', name: '湖滨街道', level: 'street', parentId: 'region-binhu', officeName: '滨湖区人大常委会湖滨街道工作委员会' },
   // A second street (its stations are not part of the demo): its 人大工委 shows that one street's
   // office never sees another street's cases (分级负责).

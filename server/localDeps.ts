@@ -51,8 +51,8 @@ export interface LocalDepsOptions {
 
 export async function createLocalDeps(options: LocalDepsOptions): Promise<Deps> {
   const env = options.env ?? process.env
-  const store = withInsightRollups(await openNedbStore({ dataDir: options.dataDir }))
   const clock = options.clock ?? devClockFromEnv(env) ?? systemClock
+  const store = withInsightRollups(await openNedbStore({ dataDir: options.dataDir }), () => undefined, () => clock.now())
   return {
     store,
     clock,

@@ -56,6 +56,18 @@ export const pointsSchemeSchema = z.object({
 })
 export type PointsScheme = z.infer<typeof pointsSchemeSchema>
 
+/** A term of office (届) of a district's congress, as data on the district's region document (`terms`). */
+export const termSchema = z.object({
+  id: z.string().min(1),
+  /** e.g. 第十七届 */
+  name: z.string().min(1),
+  /** First and last day (YYYY-MM-DD, Asia/Shanghai). */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+})
+export type Term = z.infer<typeof termSchema>
+export const termsSchema = z.array(termSchema)
+
 export const activityViewSchema = z.object({
   id: z.string(),
   kind: z.enum(ACTIVITY_KINDS),
@@ -98,8 +110,17 @@ export const assessmentViewSchema = z.object({
 
 export const performanceRecordSchema = z.object({
   deputy: z.object({ id: z.string(), code: z.string(), name: z.string(), level: z.string(), stations: z.array(z.string()) }),
+  /** The year shown (a year record), or the report year within the term (a term record: the current year, or the term's last). */
   year: z.number(),
+  /** Label of the period shown, e.g. 第十七届（2022年1月—2026年12月） or 2026年度（第十七届）. */
   term: z.string(),
+  /** What the figures cover: the whole term, or one calendar year within it. */
+  period: z.object({ kind: z.enum(['term', 'year']), from: z.string(), to: z.string() }),
+  /** The term the period belongs to, and the district's terms to switch between. */
+  termOfOffice: termSchema,
+  terms: z.array(termSchema),
+  /** The calendar years of the term (the year switch; 述职 is yearly within a term). */
+  years: z.array(z.number()),
   figures: recordFiguresSchema,
   activities: z.array(activityViewSchema),
   suggestions: z.array(z.object({ id: z.string(), no: z.string().nullable(), title: z.string(), status: z.string(), statusLabel: z.string(), answered: z.boolean() })),

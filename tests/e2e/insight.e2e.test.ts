@@ -141,6 +141,12 @@ describe('统计分析 and 履职档案', () => {
     const pdf = await readPdf(fs.readFileSync(await report.path()))
     expect(pdf.text).toContain('人大代表王建国2026年度述职报告')
     expect(pdf.text).toContain('选民评议')
+    expect(pdf.text).toContain('第十七届')
+    // The term/year switch: the whole term by default, then one year within it.
+    await record.getByTestId('record-term-label').getByText('本届任期：第十七届', { exact: false }).waitFor()
+    await record.getByTestId('record-year').getByText('2026年', { exact: true }).click()
+    await record.getByTestId('record-term-label').getByText('年度：2026年度（第十七届）', { exact: false }).waitFor()
+    await screenshot(wang, 'insight-record-year')
 
     // The office at a desk browser: the same dashboard, wide.
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })

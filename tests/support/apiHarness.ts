@@ -72,9 +72,9 @@ export interface HarnessOptions {
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const store = withInsightRollups(options.store ?? (await openNedbStore()))
-  await seedDemoData(store)
   const clock = new TestClock(new Date(options.now ?? '2026-11-23T02:00:00.000Z'))
+  const store = withInsightRollups(options.store ?? (await openNedbStore()), () => undefined, () => clock.now())
+  await seedDemoData(store)
   const notifier = new FakeNotifier()
   const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-uploads-'))
   const files = createLocalFileStore({ root: uploads, now: () => clock.now() })

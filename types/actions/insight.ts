@@ -15,6 +15,7 @@ const month = (label: string) =>
     .string({ error: `请选择${label}` })
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${label}格式应为 年-月`)
 const year = z.number({ error: '请选择年度' }).int('年度格式不正确').min(2000, '年度格式不正确').max(2100, '年度格式不正确')
+const termId = z.string({ error: '请选择届次' }).min(1, '请选择届次').max(40, '届次格式不正确').regex(/^[0-9A-Za-z_-]+$/, '届次格式不正确')
 const period = {
   from: month('开始月份').optional(),
   to: month('结束月份').optional(),
@@ -52,9 +53,9 @@ export const insightActions = {
     mutates: false,
   }),
   'record.get': defineAction({
-    summary: '履职档案：一位代表一个年度的履职情况（由民意、接待日、议案建议自动生成，加手工登记的活动）与积分',
+    summary: '履职档案：一位代表一届任期（默认本届）或其中一个年度的履职情况（由民意、接待日、议案建议自动生成，加手工登记的活动）与积分',
     roles: CASE_WORKERS,
-    input: z.object({ deputyId: id('代表编号').optional(), year: year.optional() }),
+    input: z.object({ deputyId: id('代表编号').optional(), termId: termId.optional(), year: year.optional() }),
     output: performanceRecordSchema,
     mutates: false,
   }),
@@ -66,9 +67,9 @@ export const insightActions = {
     mutates: false,
   }),
   'record.report': defineAction({
-    summary: '生成代表年度述职报告（PDF，含选民评议栏）',
+    summary: '生成代表年度述职报告（PDF，注明所在届次，含选民评议栏）；默认本届任期内的本年度',
     roles: CASE_WORKERS,
-    input: z.object({ deputyId: id('代表编号').optional(), year: year.optional() }),
+    input: z.object({ deputyId: id('代表编号').optional(), termId: termId.optional(), year: year.optional() }),
     output: file.extend({ pages: z.number().nullable() }),
     mutates: false,
   }),

@@ -10,6 +10,7 @@ import { runPhotoCleanupJob } from './photoCleanupJob'
 import { runPhoneKeyRotationJob } from './phoneKeyRotationJob'
 import { runExportJob, runHotlineJob } from './partnerJobs'
 import { runPhoneRetentionJob } from './phoneRetentionJob'
+import { runRollupJob } from './rollupJob'
 
 const JOBS = {
   reception: runReceptionJob,
@@ -26,6 +27,8 @@ const JOBS = {
   archiveExport: runExportJob,
   // Phone numbers N months (config, default 24) after their case closed.
   phoneRetention: runPhoneRetentionJob,
+  // 统计 rollups: differences a crashed process claimed but did not finish (after a minute); old markers.
+  insightRollups: runRollupJob,
   outbox: runOutboxJob,
   // Re-seals stored phone numbers after a MINYI_PHONE_KEY rotation (one read when there is none).
   // After the outbox: it writes no notices, and it is the least urgent.

@@ -14,11 +14,13 @@ import {
   type PointsScheme,
   type PublicRecordView,
   type RecordFigures,
+  type Term,
 } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
 import { DomainError } from '../../domain/errors'
 import { deputyBucket, rateOf, userBucket } from '../../domain/insight/figures'
 import { DEFAULT_POINTS_SCHEME, scorePoints } from '../../domain/insight/points'
+import { monthLabel, monthsBetween, termAt, termsOf, yearWithin, yearsOf } from '../../domain/insight/terms'
 import type { DeputyDoc, RegionDoc, StationDoc, UserDoc } from '../../domain/records'
 import type { OccurrenceDoc } from '../../domain/reception/records'
 import type { SuggestionDoc } from '../../domain/suggestions/records'
@@ -57,7 +59,7 @@ export const RECORD_DEFINITIONS: Record<string, string> = {
   passedOn: '提请转办：本人提请工作人员转办的民意件数',
   duties: '接待日：排班参加并已记录纪要的接待日为出席；排班但当日已过仍无纪要的为缺席',
   visitsRecorded: '接待记录：本人在接待日登记的群众诉求件数',
-  suggestions: '议案建议：本年起草、提交人大机关、获承办单位答复的件数',
+  suggestions: '议案建议：本期（所选届次或年度）起草、提交人大机关、获承办单位答复的件数',
   satisfactionRate: '群众满意率 =（满意 + 基本满意）÷ 已评价件，范围为本人收到或现场答复的民意',
 }
 
@@ -65,18 +67,67 @@ async function deputyOr404(deps: Deps, deputyId: string): Promise<DeputyDoc | nu
   return deps.store.collection<DeputyDoc>('deputies').get(deputyId)
 }
 
+type DistrictDoc = RegionDoc & { pointsScheme?: unknown; terms?: unknown }
+
+/** The district the deputy's (first) station belongs to: it holds the points scheme and the terms. */
+async function districtFor(deps: Deps, deputy: DeputyDoc): Promise<DistrictDoc | null> {
+  const [station] = deputy.stationIds.length ? await deps.store.collection<StationDoc>('stations').find({ _id: deputy.stationIds[0] }, { limit: 1 }) : []
+  return station ? ((await districtOf(deps.store, station.regionId)) as DistrictDoc | null) : null
+}
+
+/** The district's terms of office (its region's `terms`), or the default rule (domain/insight/terms.ts). */
+export async function termsFor(deps: Deps, deputy: DeputyDoc): Promise<Term[]> {
+  return termsOf((await districtFor(deps, deputy))?.terms, shanghaiDate(deps.clock.now()))
+}
+
+export interface RecordSelection {
+  termId?: string
+  year?: number
+}
+
+export interface RecordPeriod {
+  kind: 'term' | 'year'
+  term: Term
+  terms: Term[]
+  from: string
+  to: string
+  /** The year shown, or the report year within the term. */
+  year: number
+}
+
+/**
+ * Which period a record covers: a year given → that calendar year within its term (the given term,
+ * or the one holding the year); otherwise the given term, by default the current one.
+ */
+export async function resolvePeriod(deps: Deps, deputy: DeputyDoc, sel: RecordSelection): Promise<RecordPeriod> {
+  const terms = await termsFor(deps, deputy)
+  const today = shanghaiDate(deps.clock.now())
+  let term: Term
+  if (sel.termId) {
+    const found = terms.find((t) => t.id === sel.termId)
+    if (!found) throw new DomainError('INVALID_INPUT', '没有这一届次')
+    term = found
+  } else if (sel.year !== undefined) {
+    term = termAt(terms, `${sel.year}-12-31` < today ? `${sel.year}-12-31` : `${sel.year}-01-01` > today ? `${sel.year}-01-01` : today)
+  } else term = termAt(terms, today)
+  if (sel.year !== undefined) {
+    const within = yearWithin(term, sel.year)
+    if (!within) throw new DomainError('INVALID_INPUT', `${sel.year}年不在${term.name}任期内`)
+    return { kind: 'year', term, terms, ...within, year: sel.year }
+  }
+  const thisYear = Number(today.slice(0, 4))
+  const years = yearsOf(term)
+  const year = years.includes(thisYear) ? thisYear : thisYear > years[years.length - 1] ? years[years.length - 1] : years[0]
+  return { kind: 'term', term, terms, from: term.from, to: term.to, year }
+}
+
 /** The district's points scheme (its region's `pointsScheme`), or the default 百分制. */
 export async function pointsSchemeFor(deps: Deps, deputy: DeputyDoc): Promise<PointsScheme> {
-  const [station] = deputy.stationIds.length ? await deps.store.collection<StationDoc>('stations').find({ _id: deputy.stationIds[0] }, { limit: 1 }) : []
-  const district = station ? await districtOf(deps.store, station.regionId) : null
-  const override = (district as (RegionDoc & { pointsScheme?: unknown }) | null)?.pointsScheme
+  const override = (await districtFor(deps, deputy))?.pointsScheme
   const parsed = override ? pointsSchemeSchema.safeParse(override) : null
   return parsed?.success ? parsed.data : DEFAULT_POINTS_SCHEME
 }
 
-function monthsOf(year: number): string[] {
-  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
-}
 
 interface Computed {
   figures: RecordFigures
@@ -84,15 +135,16 @@ interface Computed {
   suggestions: SuggestionDoc[]
 }
 
-async function computeRecord(deps: Deps, deputy: DeputyDoc, year: number): Promise<Computed> {
-  const months = monthsOf(year)
+/** The record's figures over a period (a term or a year within it), from the same monthly rollups. */
+async function computeRecord(deps: Deps, deputy: DeputyDoc, period: { from: string; to: string }): Promise<Computed> {
+  const months = monthsBetween(period.from, period.to)
   const users = await deps.store.collection<UserDoc>('users').find({ deputyId: deputy._id }, { limit: 10 })
   const ids = [...months.map((m) => deputyBucket(deputy._id, m)), ...users.flatMap((u) => months.map((m) => userBucket(u._id, m)))]
   const rollups = await deps.store.collection<RollupDoc>('insight_rollups').find({ _id: { $in: ids } }, { limit: 1000 })
   const t: Record<string, number> = {}
   for (const r of rollups) for (const [k, n] of Object.entries(flatten(r.counts, '', {}))) t[k] = (t[k] ?? 0) + n
-  const first = `${year}-01-01`
-  const last = `${year}-12-31`
+  const first = period.from
+  const last = period.to
   const today = shanghaiDate(deps.clock.now())
   const days = await deps.store
     .collection<OccurrenceDoc>('reception_occurrences')
@@ -101,7 +153,10 @@ async function computeRecord(deps: Deps, deputy: DeputyDoc, year: number): Promi
   const attended = held.filter((d) => d.minutes).length
   const missed = held.filter((d) => !d.minutes && d.date < today).length
   const all = await deps.store.collection<SuggestionDoc>('suggestions').find({ deputyId: deputy._id }, { sort: [['createdAt', 1]], limit: 1000 })
-  const inYear = (at: string | null) => Boolean(at && shanghaiDate(at).startsWith(String(year)))
+  const inYear = (at: string | null) => {
+    const day = at ? shanghaiDate(at) : null
+    return Boolean(day && day >= first && day <= last)
+  }
   const suggestions = all.filter((s) => s.status !== 'withdrawn' && (inYear(s.createdAt) || inYear(s.submittedAt) || inYear(s.answeredAt)))
   const ratings = suggestions.flatMap((s) => s.ratings ?? []).filter((r) => inYear((r as { at?: string }).at ?? null))
   const activities = await deps.store
@@ -139,8 +194,10 @@ function activityCounts(activities: ActivityDoc[]): Record<string, number> {
   return out
 }
 
-export async function buildRecord(deps: Deps, caller: Caller | null, deputy: DeputyDoc, year: number): Promise<PerformanceRecordView> {
-  const { figures, activities, suggestions } = await computeRecord(deps, deputy, year)
+export async function buildRecord(deps: Deps, caller: Caller | null, deputy: DeputyDoc, sel: RecordSelection): Promise<PerformanceRecordView> {
+  const period = await resolvePeriod(deps, deputy, sel)
+  const year = period.year
+  const { figures, activities, suggestions } = await computeRecord(deps, deputy, period)
   const scheme = await pointsSchemeFor(deps, deputy)
   const { score, lines } = scorePoints(scheme, figures, activityCounts(activities))
   const stations = await stationsById(deps.store, deputy.stationIds)
@@ -149,7 +206,14 @@ export async function buildRecord(deps: Deps, caller: Caller | null, deputy: Dep
   return {
     deputy: { id: deputy._id, code: deputy.code, name: deputy.name, level: DEPUTY_LEVEL_LABELS[deputy.level] ?? deputy.level, stations: deputy.stationIds.map((id) => stations.get(id)?.name ?? id) },
     year,
-    term: `${year}年度（本届任期内按年度建档）`,
+    term:
+      period.kind === 'term'
+        ? `${period.term.name}（${monthLabel(period.term.from)}—${monthLabel(period.term.to)}）`
+        : `${year}年度（${period.term.name}）`,
+    period: { kind: period.kind, from: period.from, to: period.to },
+    termOfOffice: period.term,
+    terms: period.terms,
+    years: yearsOf(period.term),
     figures,
     activities: activities.map((a) => ({ id: a._id, kind: a.kind, kindLabel: ACTIVITY_KIND_LABELS[a.kind], date: a.date, title: a.title, evidence: a.evidence, addedByName: a.addedByName })),
     suggestions: suggestions.map((s) => ({ id: s._id, no: s.no, title: s.title, status: s.status, statusLabel: SUGGESTION_STATUS_LABELS[s.status], answered: (s.answers ?? []).length > 0 })),
@@ -165,11 +229,11 @@ function thisYear(deps: Deps): number {
   return Number(shanghaiDate(deps.clock.now()).slice(0, 4))
 }
 
-export async function getRecord(deps: Deps, caller: Caller, input: { deputyId?: string; year?: number }): Promise<PerformanceRecordView> {
+export async function getRecord(deps: Deps, caller: Caller, input: { deputyId?: string; termId?: string; year?: number }): Promise<PerformanceRecordView> {
   const deputyId = input.deputyId ?? caller.deputyId
   if (!deputyId) throw new DomainError('INVALID_INPUT', '请选择代表')
   const deputy = await assertMayReadRecord(deps, caller, await deputyOr404(deps, deputyId))
-  return buildRecord(deps, caller, deputy, input.year ?? thisYear(deps))
+  return buildRecord(deps, caller, deputy, { termId: input.termId, year: input.year })
 }
 
 /** The deputies whose records the caller may open (staff: their stations'; admin: the district's). */
@@ -190,7 +254,7 @@ export async function listRecordDeputies(deps: Deps, caller: Caller): Promise<Ar
 export async function publicRecord(deps: Deps, code: string): Promise<PublicRecordView> {
   const deputy = await deputyByCode(deps.store, code)
   const year = thisYear(deps)
-  const { figures, activities } = await computeRecord(deps, deputy, year)
+  const { figures, activities } = await computeRecord(deps, deputy, { from: `${year}-01-01`, to: `${year}-12-31` })
   return {
     year,
     casesReceived: figures.casesReceived,
@@ -237,7 +301,9 @@ export async function addActivity(
       after: { kind: doc.kind, date: doc.date, title: doc.title, evidence: doc.evidence },
     })
   }
-  return buildRecord(deps, caller, deputy, Number(input.date.slice(0, 4)))
+  // The term the activity falls in (the page reloads its own selection).
+  const terms = await termsFor(deps, deputy)
+  return buildRecord(deps, caller, deputy, { termId: termAt(terms, input.date).id })
 }
 
 export async function recordAssessment(
@@ -271,5 +337,5 @@ export async function recordAssessment(
     before: before ? { result: before.result, note: before.note } : null,
     after: { result: doc.result, note: doc.note },
   })
-  return buildRecord(deps, caller, deputy, input.year)
+  return buildRecord(deps, caller, deputy, { year: input.year })
 }

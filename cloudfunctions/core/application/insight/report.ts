@@ -6,13 +6,24 @@ import type { PdfBlock } from '../../ports/pdf'
 import type { Deps } from '../deps'
 import { getRecord } from './record'
 
-export async function annualReport(deps: Deps, caller: Caller, input: { deputyId?: string; year?: number }): Promise<{ fileName: string; contentBase64: string; pages: number | null }> {
-  const r = await getRecord(deps, caller, input)
+/**
+ * The report is yearly within a term (述职 is yearly): the given year, by default the report year of
+ * the given term (the current one: this year, or the term's last year once it has ended).
+ */
+export async function annualReport(
+  deps: Deps,
+  caller: Caller,
+  input: { deputyId?: string; termId?: string; year?: number },
+): Promise<{ fileName: string; contentBase64: string; pages: number | null }> {
+  const year = input.year ?? (await getRecord(deps, caller, { deputyId: input.deputyId, termId: input.termId })).year
+  const r = await getRecord(deps, caller, { ...input, year })
+  const t = r.termOfOffice
   const f = r.figures
   const pct = (v: number | null) => (v === null ? '暂无评价' : `${v}%`)
   const blocks: PdfBlock[] = [
     { kind: 'heading', text: `人大代表${r.deputy.name}${r.year}年度述职报告`, size: 20, align: 'center' },
-    { kind: 'text', text: `${r.deputy.level}人大代表 · 联系家站点：${r.deputy.stations.join('、') || '—'}`, align: 'center' },
+    { kind: 'text', text: `${t.name}${r.deputy.level}人大代表（任期${t.from}至${t.to}）`, align: 'center' },
+    { kind: 'text', text: `述职期间：${r.period.from}至${r.period.to} · 联系家站点：${r.deputy.stations.join('、') || '—'}`, align: 'center' },
     { kind: 'space', height: 12 },
     { kind: 'heading', text: '一、联系群众、收集民意', size: 14 },
     {

@@ -1,4 +1,4 @@
-// 履职档案: one deputy's year — figures built from the casework, reception days and suggestions,
+// 履职档案: one deputy's term (届, the default: the current term) or one year within it (term/year switch) — figures built from the casework, reception days and suggestions,
 // activities staff add by hand, points by the district's scheme (chart), the 述职报告 PDF, and the
 // 述职评议 result the office records.
 import { useRef, useState } from 'react'
@@ -15,8 +15,8 @@ import { decodeParam } from '../../../services/navigation'
 import { newRequestId } from '../../../services/requestId'
 import '../dashboard/index.scss'
 
-const THIS_YEAR = new Date(Date.now() + 8 * 3600_000).getUTCFullYear()
-const YEARS = [THIS_YEAR, THIS_YEAR - 1, THIS_YEAR - 2].map((y) => ({ value: String(y), label: `${y}年` }))
+/** The year chip that stands for the whole term. */
+const WHOLE_TERM = 'term'
 const RESULTS = [
   { value: '满意', label: '满意' },
   { value: '基本满意', label: '基本满意' },
@@ -26,8 +26,9 @@ const RESULTS = [
 export default function RecordPage() {
   const router = useRouter()
   const deputyId = decodeParam(router.params.deputyId) || undefined
-  const [year, setYear] = useState(decodeParam(router.params.year) || String(THIS_YEAR))
-  const record = useLoader(() => getRecord({ deputyId, year: Number(year) }), [deputyId, year])
+  const [termId, setTermId] = useState<string | undefined>(decodeParam(router.params.termId) || undefined)
+  const [year, setYear] = useState(decodeParam(router.params.year) || WHOLE_TERM)
+  const record = useLoader(() => getRecord({ deputyId, termId, year: year === WHOLE_TERM ? undefined : Number(year) }), [deputyId, termId, year])
   const [busy, setBusy] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [kind, setKind] = useState<ActivityKind>('inspection')
@@ -50,7 +51,9 @@ export default function RecordPage() {
 
   const download = () =>
     run('report', async () => {
-      const file = await getAnnualReport({ deputyId, year: Number(year) })
+      if (!r) return
+      // 述职 is yearly within a term: the year shown, or the term's report year.
+      const file = await getAnnualReport({ deputyId, termId: r.termOfOffice.id, year: r.year })
       await saveFile({ fileName: file.fileName, base64: file.contentBase64 })
       void Taro.showToast({ title: '述职报告已生成', icon: 'success' })
     })
@@ -59,16 +62,17 @@ export default function RecordPage() {
     run('activity', async () => {
       if (!r) return
       activityRequest.current ??= newRequestId()
-      const next = await addActivity({ deputyId: r.deputy.id, kind, date: form.current.date.trim(), title: form.current.title, evidence: form.current.evidence }, activityRequest.current)
+      await addActivity({ deputyId: r.deputy.id, kind, date: form.current.date.trim(), title: form.current.title, evidence: form.current.evidence }, activityRequest.current)
       activityRequest.current = null
-      record.setData(next)
+      await record.reload(true) // the term or year shown, with the new activity if it falls in it
       void Taro.showToast({ title: '已登记', icon: 'success' })
     })
 
   const assess = () =>
     run('assess', async () => {
       if (!r) return
-      record.setData(await recordAssessment({ deputyId: r.deputy.id, year: Number(year), result: result as '满意', note: form.current.note }, newRequestId()))
+      await recordAssessment({ deputyId: r.deputy.id, year: r.year, result: result as '满意', note: form.current.note }, newRequestId())
+      await record.reload(true)
       void Taro.showToast({ title: '已记录', icon: 'success' })
     })
 
@@ -81,8 +85,33 @@ export default function RecordPage() {
         <View>
           <Card title={`${r.deputy.name} · ${r.deputy.level}`} testId='record-head'>
             <View className='insight-row__meta'>联系家站点：{r.deputy.stations.join('、')}</View>
-            <View className='insight-row__meta'>{r.term}</View>
-            <ChoiceChips options={YEARS} value={year} onChange={setYear} columns={3} size='small' testId='record-year' />
+            <View className='insight-row__meta' data-testid='record-term-label'>
+              {r.period.kind === 'term' ? '本届任期' : '年度'}：{r.term}
+            </View>
+            {r.terms.length > 1 ? (
+              <ChoiceChips
+                options={r.terms.map((t) => ({ value: t.id, label: t.name }))}
+                value={r.termOfOffice.id}
+                onChange={(id) => {
+                  setTermId(id)
+                  setYear(WHOLE_TERM)
+                }}
+                columns={3}
+                size='small'
+                testId='record-term'
+              />
+            ) : null}
+            <ChoiceChips
+              options={[{ value: WHOLE_TERM, label: '整届' }, ...r.years.map((y) => ({ value: String(y), label: `${y}年` }))]}
+              value={r.period.kind === 'term' ? WHOLE_TERM : String(r.year)}
+              onChange={(v) => {
+                setTermId(r.termOfOffice.id)
+                setYear(v)
+              }}
+              columns={3}
+              size='small'
+              testId='record-year'
+            />
             <View className='insight-kpis'>
               <View className='insight-kpi' data-testid='record-score'>
                 <View className='insight-kpi__value'>{r.points.score}</View>
@@ -96,7 +125,7 @@ export default function RecordPage() {
             {error ? <ErrorText>{error}</ErrorText> : null}
             <View className='insight-actions'>
               <Button onClick={() => void download()} loading={busy === 'report'} testId='download-report'>
-                下载年度述职报告
+                下载{r.year}年度述职报告
               </Button>
             </View>
           </Card>
@@ -136,7 +165,7 @@ export default function RecordPage() {
 
           <SectionTitle extra={`${r.activities.length} 项`}>履职活动</SectionTitle>
           <Card testId='record-activities'>
-            {r.activities.length ? null : <View className='insight-muted'>本年度暂无登记的活动</View>}
+            {r.activities.length ? null : <View className='insight-muted'>本期暂无登记的活动</View>}
             {r.activities.map((a) => (
               <View key={a.id} className='insight-row'>
                 <View className='insight-row__main'>
@@ -170,7 +199,7 @@ export default function RecordPage() {
 
           <SectionTitle extra={`${r.suggestions.length} 件`}>议案建议及办理结果</SectionTitle>
           <Card>
-            {r.suggestions.length ? null : <View className='insight-muted'>本年度暂无</View>}
+            {r.suggestions.length ? null : <View className='insight-muted'>本期暂无</View>}
             {r.suggestions.map((s) => (
               <View key={s.id} className='insight-row'>
                 <View className='insight-row__main'>
@@ -182,7 +211,7 @@ export default function RecordPage() {
             ))}
           </Card>
 
-          <SectionTitle>述职评议</SectionTitle>
+          <SectionTitle extra={`${r.year}年度`}>述职评议</SectionTitle>
           <Card testId='record-assessment'>
             {r.assessment ? (
               <View className='insight-row__title'>
