@@ -8,6 +8,8 @@
 //   5. the admin invites a staff member for the new station (账号与邀请); a fresh user (新用户 on the
 //      dev sign-in) accepts the invitation and sees that station's inbox with the resident's opinion;
 //   6. the admin opens the new station's poster preview (海报).
+// Photos: the new station's and the new deputy's are uploaded in the forms (the submit page's picker,
+// the same upload route); the resident sees both on the station page.
 // Screenshots of every console page go to test-results/screenshots (gitignored).
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser, screenshot, signedInPhone, startApp, type RunningApp } from './support/app'
@@ -31,6 +33,22 @@ async function desk(userId: string): Promise<Page> {
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)
   return page
+}
+
+/** A small JPEG drawn in the page (what a phone camera would give, smaller). */
+async function jpegFrom(page: Page, colour: string): Promise<Buffer> {
+  const dataUrl = await page.evaluate((fill) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 480
+    canvas.height = 360
+    const c = canvas.getContext('2d') as CanvasRenderingContext2D
+    c.fillStyle = fill
+    c.fillRect(0, 0, 480, 360)
+    c.fillStyle = '#ffffff'
+    c.fillRect(140, 80, 200, 200)
+    return canvas.toDataURL('image/jpeg', 0.8)
+  }, colour)
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64')
 }
 
 const shown = (page: Page, testId: string): Locator => page.getByTestId(testId).filter({ visible: true })
@@ -59,6 +77,9 @@ describe('the console', () => {
     await form.getByTestId('st-hours').locator('input').fill('工作日 9:00–11:30，14:00–17:00')
     await form.getByTestId('st-phone').locator('input').fill('0571-8765 6677')
     await form.getByTestId('st-reception').locator('input').fill('每月10日 9:00–11:30')
+    // A photo of the station, uploaded as soon as it is picked.
+    await form.getByTestId('st-photo-picker').getByTestId('photo-input').setInputFiles([{ name: 'station.jpg', mimeType: 'image/jpeg', buffer: await jpegFrom(admin, '#c0392b') }])
+    await form.getByTestId('st-photo-picker').locator('[data-testid="photo-thumb"][data-status="done"]').waitFor()
     await form.getByTestId('st-save').click()
     const nameError = form.getByTestId('st-name-error')
     await nameError.waitFor()
@@ -91,6 +112,9 @@ describe('the console', () => {
     const newId = stationsList.data.stations.find((s) => s.code === 'LASQ')!.id
     await dform.getByTestId(`dp-station-${newId}`).locator('[role="checkbox"]').click()
     await dform.getByTestId('dp-contact').locator('input').fill('柳岸社区服务中心 0571-8765 6677')
+    await dform.getByTestId('dp-photo-picker').getByTestId('photo-input').setInputFiles([{ name: 'portrait.jpg', mimeType: 'image/jpeg', buffer: await jpegFrom(admin, '#2e86c1') }])
+    await dform.getByTestId('dp-photo-picker').locator('[data-testid="photo-thumb"][data-status="done"]').waitFor()
+    expect(await dform.getByTestId('dp-photo-picker').getByTestId('photo-add').count()).toBe(0)
     await dform.getByTestId('dp-save').click()
     await deputies.getByText('周海燕').first().waitFor()
     await deputies.getByTestId('deputy-form').getByText(/代表码 D[0-9A-F]{4}/).waitFor()
@@ -140,6 +164,28 @@ describe('the console', () => {
     await station.getByTestId('station-header').getByText('临江市滨湖区湖滨街道柳岸社区人大代表联络站').waitFor()
     await station.getByText('周海燕').waitFor()
     await station.getByTestId('deputy-contact').getByText('柳岸社区服务中心 0571-8765 6677').waitFor()
+    // The uploaded photos are public: the station's and the deputy's load for the resident.
+    const loaded = async (img: Locator) => {
+      await img.scrollIntoViewIfNeeded()
+      await img.waitFor()
+      const width = await img.evaluate(
+        (el) =>
+          new Promise<number>((resolve) => {
+            const i = el as HTMLImageElement
+            if (i.complete) resolve(i.naturalWidth)
+            i.addEventListener('load', () => resolve(i.naturalWidth))
+            i.addEventListener('error', () => resolve(0))
+          }),
+      )
+      expect(width).toBeGreaterThan(0)
+      expect(await img.getAttribute('src')).toContain('/files/photos/')
+    }
+    await loaded(station.getByTestId('station-photos').locator('img').first())
+    // (The avatar loads lazily: scrolled to first.)
+    const avatar = station.locator('[aria-label="周海燕的照片"]').first()
+    await avatar.scrollIntoViewIfNeeded()
+    await loaded(avatar.locator('img'))
+    await station.getByTestId('station-header').scrollIntoViewIfNeeded()
     const publicity = station.getByTestId('station-publicity')
     await publicity.getByText(/公示：\d{4}年度代表工作目标及完成情况/).waitFor()
     await publicity.getByText('柳岸社区加装电梯5台').waitFor()

@@ -5,9 +5,10 @@ import { useRef, useState } from 'react'
 import { View } from '@tarojs/components'
 import type { AdminStationView } from '@minyi/types/adminViews'
 import { STATION_KINDS, STATION_KIND_LABELS, type StationKind } from '@minyi/types/enums'
-import { Button, Card, ChoiceChips, ErrorText, ErrorView, Field, InfoRow, Loading, Page, SectionTitle, Tag, TextArea, TextInput } from '../../../components'
+import { Button, Card, ChoiceChips, ErrorText, ErrorView, Field, InfoRow, Loading, Page, SectionTitle, Tag, TextInput } from '../../../components'
 import { createRegion, createStation, listAdminStations, listRegions, retireStation, updateStation } from '../../../features/admin/api'
 import { ListRow } from '../../../features/admin/components/SectionList'
+import { PhotoPicker, photoRefsOf, savedPhotoItems, type PhotoItem } from '../../../features/cases/components/PhotoPicker'
 import { useForm } from '../../../features/admin/useForm'
 import { useMe } from '../../../features/session/hooks/useMe'
 import { useLoader } from '../../../hooks/useLoader'
@@ -38,10 +39,10 @@ function StationForm({ station, regions, isAdmin, onSaved, onCancel }: {
     address: station?.address ?? '',
     openHours: station?.openHours ?? '',
     contactPhone: station?.contactPhone ?? '',
-    photos: (station?.photos ?? []).join('\n'),
     location: station?.location ? `${station.location.latitude}, ${station.location.longitude}` : '',
     receptionLabel: station?.receptionLabel ?? '',
   })
+  const [photos, setPhotos] = useState<PhotoItem[]>(() => savedPhotoItems(station?.photos ?? [], station?.photoUrls ?? []))
   const [kind, setKind] = useState<StationKind | null>(station?.kind ?? null)
   const [regionId, setRegionId] = useState<string | null>(station?.regionId ?? null)
   const set = (key: keyof typeof v.current) => (value: string) => {
@@ -56,6 +57,8 @@ function StationForm({ station, regions, isAdmin, onSaved, onCancel }: {
     if (location === 'bad') errors.location = '位置请填写“纬度, 经度”，如 30.27, 120.15'
     if (full && !kind) errors.kind = '请选择家站点类型'
     if (full && !regionId) errors.regionId = '请选择所属街道（乡镇）'
+    const uploaded = photoRefsOf(photos)
+    if (!uploaded.ok) errors.photos = uploaded.message
     if (Object.keys(errors).length) {
       f.setFieldErrors(errors)
       return
@@ -64,7 +67,7 @@ function StationForm({ station, regions, isAdmin, onSaved, onCancel }: {
       address: v.current.address,
       openHours: v.current.openHours,
       contactPhone: v.current.contactPhone,
-      photos: v.current.photos.split(/\s+/).filter(Boolean),
+      photos: uploaded.ok ? uploaded.photos : [],
       location: location === 'bad' ? null : location,
       receptionLabel: v.current.receptionLabel,
     }
@@ -118,8 +121,8 @@ function StationForm({ station, regions, isAdmin, onSaved, onCancel }: {
       <Field label='位置' optional hint='纬度, 经度（地图上取点）' error={f.fieldErrors.location} testId='st-location'>
         <TextInput defaultValue={v.current.location} placeholder='如：30.27, 120.15' maxlength={40} onInput={set('location')} />
       </Field>
-      <Field label='照片' optional hint='照片地址，每行一个，最多9张' error={f.fieldErrors.photos} testId='st-photos'>
-        <TextArea defaultValue={v.current.photos} placeholder='/files/…' maxlength={3000} onInput={set('photos')} />
+      <Field label='照片' optional hint='最多9张，在站点页公开显示' error={f.fieldErrors.photos} testId='st-photos'>
+        <PhotoPicker items={photos} setItems={setPhotos} max={9} onChanged={() => f.touched('photos')} testId='st-photo-picker' />
       </Field>
       {f.error ? <ErrorText>{f.error}</ErrorText> : null}
       <View className='adm-actions'>
