@@ -80,3 +80,25 @@ it('a deputy with an uploaded photo is drawn with it: the QR plus one image per 
   require('node:fs').writeFileSync('test-results/poster-station-preview-photo.png', preview)
   require('node:fs').writeFileSync('test-results/poster-deputy-preview-photo.png', Buffer.from(deputy.previewDataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'))
 })
+
+it('the demo deputies’ SVG placeholders become PNG photos at seed time (local runtime) and are drawn on posters', async () => {
+  const { demoPortraitsToPng } = await import('../../server/avatars')
+  const fresh = await createHarness({ now: '2026-11-23T02:00:00.000Z' })
+  try {
+    const converted = await demoPortraitsToPng(fresh.store, fresh.files)
+    expect(converted).toBeGreaterThanOrEqual(3)
+    // Idempotent: nothing is left on an SVG address.
+    expect(await demoPortraitsToPng(fresh.store, fresh.files)).toBe(0)
+    const d1 = await fresh.store.collection<{ _id: string; photoUrl: string }>('deputies').get('deputy-1')
+    expect(d1!.photoUrl).toMatch(/^local:demo-portraits\/[A-Za-z0-9_-]+\.png$/)
+    expect((await fresh.files.read(d1!.photoUrl))!.contentType).toBe('image/png')
+    // 湖滨's three deputies, all with a (converted) photo: the QR plus three.
+    const poster = await fresh.ok('dev-staff-1', 'admin.poster.station', { stationId: 'station-hubin' })
+    expect((await readPdf(Buffer.from(poster.pdfBase64, 'base64'))).images).toBe(4)
+    require('node:fs').writeFileSync('test-results/poster-station-preview-demo-portraits.png', Buffer.from(poster.previewDataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'))
+    // And they are public photos on the deputy page.
+    expect((await fresh.ok('dev-resident-1', 'deputy.byCode', { code: 'DB01' })).photoUrl).toContain('/files/photos/deputy-1/photo?')
+  } finally {
+    await fresh.close()
+  }
+})
