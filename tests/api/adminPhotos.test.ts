@@ -84,6 +84,11 @@ describe('station and deputy photos uploaded in the console', () => {
     expect((await fetchPhoto(url!.replace('/station-hubin/', '/station-cuiyuan/'))).status).toBe(403)
     await h.ok(HUBIN_STAFF, 'admin.station.update', { stationId: 'station-hubin', photos: [] })
     expect((await fetchPhoto(url!)).status).toBe(404)
+    // Taken off: back on the timer's list, deleted after a day.
+    expect(await uploads().get(mine)).toMatchObject({ status: 'pending' })
+    h.clock.advance(25 * HOUR)
+    expect((await runPhotoCleanupJob(h.deps)).deleted).toBeGreaterThanOrEqual(1)
+    expect(await h.files.read(mine)).toBeNull()
   })
 
   it('the admin uploads a new station’s photos and a deputy’s photo; the deputy page shows it', async () => {

@@ -1,6 +1,8 @@
 // 管理台 end to end, in Chromium at 1366×768 on the h5 build served by the local runtime:
 //   1. the admin (dev-admin-1) opens the console from 我的 and creates a station with a
 //      non-standard name, reads why it is refused (next to the name), fixes it and saves;
+//      It then renames a 街道 (a bad name refused next to the field) and retires it (one with
+//      stations is refused, saying which);
 //   2. enrols a deputy into the new station, edits the routing map, saves the station's goals;
 //   3. reads the audit log and filters it by a person and by an object;
 //   4. a resident opens the new station's scan address, sees the station page with its 公示 and
@@ -90,6 +92,33 @@ describe('the console', () => {
     await stations.getByTestId('station-row-LASQ').waitFor()
     await stations.getByTestId('station-retire').waitFor()
     await screenshot(admin, 'console-stations')
+
+    // 1b. 街道（乡镇）: a street with stations cannot be retired (it says which); 湖西街道 is renamed
+    //     (a bad name refused next to the field, then fixed) and, having no stations, retired.
+    const confirmModal = () => admin.locator('.taro-modal__footer .taro-model__confirm, .taro-model__confirm').filter({ visible: true }).first().click()
+    const hubin = stations.getByTestId('region-region-hubin')
+    await hubin.getByTestId('rg-retire').click()
+    await confirmModal()
+    await hubin.getByTestId('rg-error').getByText(/湖滨街道还有\d+个家站点（.*临江市滨湖区湖滨街道柳岸社区人大代表联络站.*），请先撤并这些家站点/).waitFor()
+    const huxi = stations.getByTestId('region-region-huxi')
+    await huxi.getByTestId('rg-edit').click()
+    await huxi.getByTestId('rg-edit-name').locator('input').fill('湖西新城')
+    await huxi.getByTestId('rg-edit-save').click()
+    await huxi.getByTestId('rg-edit-name-error').waitFor()
+    // What was typed stays in the field next to the reason.
+    expect(await huxi.getByTestId('rg-edit-name').locator('input').inputValue()).toBe('湖西新城')
+    expect(await huxi.getByTestId('rg-edit-name-error').textContent()).toContain('街道（乡镇）名称应以“街道”“镇”或“乡”结尾，如“湖滨街道”“青山镇”')
+    await screenshot(admin, 'console-region-name-refused')
+    await huxi.getByTestId('rg-edit-name').locator('input').fill('湖西新城街道')
+    await huxi.getByTestId('rg-edit-office').locator('input').fill('滨湖区人大常委会湖西新城街道工作委员会')
+    await huxi.getByTestId('rg-edit-save').click()
+    await huxi.getByText('滨湖区人大常委会湖西新城街道工作委员会 · 家站点 0 个').waitFor()
+    expect(await huxi.getByText('湖西新城街道', { exact: true }).count()).toBe(1)
+    await huxi.getByTestId('rg-retire').click()
+    await confirmModal()
+    await huxi.getByText(/· 已撤销$/).waitFor()
+    expect(await huxi.getByTestId('rg-retire').count()).toBe(0)
+    await screenshot(admin, 'console-regions')
 
     // 2. 代表: enrol into the new station.
     await open(admin, '/packageAdmin/pages/deputies/index')

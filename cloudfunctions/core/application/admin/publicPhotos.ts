@@ -6,13 +6,14 @@
 //
 // Addresses: `fileStore.viewUrls` with the grant { caseId: <station or deputy id>, photoId, viewerId:
 // PUBLIC_VIEWER }; the local photo route serves such a grant to anyone while the station or deputy
-// still shows that photo (server/photoRoutes.ts, `publicPhotoFile`).
+// still shows that photo (server/photoRoutes.ts, `publicPhotoFile`). A photo taken off is handed
+// back to the cleanup timer (deleted after a day unless referenced again).
 import { PHOTO_LIMIT_MESSAGES, PHOTO_REF_PATTERN } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
 import { DomainError } from '../../domain/errors'
 import type { DeputyDoc, StationDoc } from '../../domain/records'
 import type { Deps } from '../deps'
-import { forgetUploads, releaseUploads, reserveUploads } from '../cases/photoUploads'
+import { forgetUploads, releaseUploads, rememberUpload, reserveUploads } from '../cases/photoUploads'
 
 /** The viewer id of public photo addresses (no account needed to look at a station's photos). */
 export const PUBLIC_VIEWER = 'public'
@@ -64,8 +65,14 @@ export async function attachPublicPhotos(deps: Deps, caller: Caller, before: rea
     await releaseUploads(deps, added)
     throw new DomainError('INVALID_INPUT', `第${next.indexOf(lost[0]!) + 1}张照片已失效，请重新上传`, field)
   }
+  // Photos taken off the station or deputy: handed back to the cleanup timer, which deletes the file
+  // after a day unless something references it again by then.
+  const removed = [...new Set(before.filter((ref) => isUploadedPhoto(ref) && !next.includes(ref)))]
   return {
-    commit: () => forgetUploads(deps, added),
+    commit: async () => {
+      await forgetUploads(deps, added)
+      for (const fileId of removed) await rememberUpload(deps, caller.userId, fileId)
+    },
     release: () => releaseUploads(deps, added),
   }
 }
