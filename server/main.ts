@@ -8,6 +8,7 @@ import { createLocalQrCodeMaker } from '../cloudfunctions/core/adapters/local/qr
 import type { DeputyDoc, StationDoc, UserDoc } from '../cloudfunctions/core/domain/records'
 import { runScheduledJobs } from '../cloudfunctions/core/jobs/scheduledJobs'
 import { describeDemoUser, seedDemoData } from './demoData'
+import { demoPortraitsToPng } from './avatars'
 import { assertLocalRuntime } from './devIdentity'
 import { createLocalServer } from './http'
 import { createLocalPhotoRoutes } from './photoRoutes'
@@ -60,6 +61,8 @@ async function main() {
   }
   const deps = await createLocalDeps({ dataDir, hotlineAdapters })
   const { seeded } = await seedDemoData(deps.store)
+  // The demo deputies' SVG placeholders as PNG photos, so that posters draw them (server/avatars.ts).
+  await demoPortraitsToPng(deps.store, deps.fileStore as LocalFileStore, (m, d) => console.warn(m, d ?? ''))
   const qrDir = path.join(dataDir, 'qrcodes')
   const { stations, deputies } = await writeQrCodes(deps, baseUrl, qrDir)
 

@@ -10,12 +10,18 @@
 //                                     The same route serves a 民生实事 project's inspection photos
 //                                     (`<case>` is then the project id): to whoever may see the project
 //                                     (domain/livelihood/inspectionPhotos.ts).
-// Uploads: residents (opinions) and deputies supervising a chosen project (inspections).
+//                                     And stations' and deputies' public photos uploaded in the console
+//                                     (`<case>` is the station or deputy id, the grant's viewer `public`):
+//                                     to anyone, while the station or deputy shows it
+//                                     (application/admin/publicPhotos.ts).
+// Uploads: residents (opinions), deputies supervising a chosen project (inspections), the admin and
+// station staff (station and deputy photos in the console).
 import type http from 'node:http'
 import { PHOTO_DAILY_UPLOAD_LIMIT, PHOTO_LIMIT_MESSAGES, PHOTO_MAX_BYTES, type ApiResponse } from '@minyi/types'
 import type { LocalFileStore } from '../cloudfunctions/core/adapters/local/localFileStore'
 import { mayUploadPhotos, photoFileFor, UPLOAD_REFUSED, uploadAllowanceId } from '../cloudfunctions/core/application/cases/casePhotos'
 import { rememberUpload } from '../cloudfunctions/core/application/cases/photoUploads'
+import { PUBLIC_VIEWER, publicPhotoFile } from '../cloudfunctions/core/application/admin/publicPhotos'
 import type { Deps } from '../cloudfunctions/core/application/deps'
 import { resolveCaller } from '../cloudfunctions/core/application/session/resolveCaller'
 import { releaseAllowance, takeAllowance } from '../cloudfunctions/core/application/shared/sequence'
@@ -130,6 +136,21 @@ export function createLocalPhotoRoutes(deps: Deps, files: LocalFileStore): Local
       }
       const grant = files.checkSignature(caseId, photoId, query, deps.clock.now())
       if (!grant) return notFound(403, '照片链接已失效，请刷新页面')
+      if (grant.viewerId === PUBLIC_VIEWER) {
+        // A station's or deputy's public photo: to anyone, while it still shows it.
+        const publicFile = await publicPhotoFile(deps, caseId, photoId)
+        const shown = publicFile ? await files.read(publicFile) : null
+        if (!shown) return notFound()
+        res.writeHead(200, {
+          'content-type': shown.contentType,
+          'content-length': shown.bytes.length,
+          'cache-control': 'public, max-age=300',
+          'x-content-type-options': 'nosniff',
+          'content-disposition': 'inline',
+        })
+        res.end(shown.bytes)
+        return
+      }
       const viewer = await deps.store.collection<UserDoc>('users').get(grant.viewerId)
       if (!viewer) return notFound()
       // Checked again now, like the case itself: access may have ended, the photo may have been hidden.

@@ -35,7 +35,10 @@ export const adminStationSchema = z.object({
   address: z.string(),
   openHours: z.string(),
   contactPhone: z.string(),
+  /** Uploaded photos' file ids (or typed addresses), as `admin.station.update` takes them. */
   photos: z.array(z.string()),
+  /** Addresses to show them (same order; '' for one that cannot be shown just now). */
+  photoUrls: z.array(z.string()).default([]),
   location: locationSchema.nullable(),
   receptionLabel: z.string(),
   retired: z.boolean(),
@@ -59,7 +62,10 @@ export const adminDeputySchema = z.object({
   stationIds: z.array(z.string()),
   stationNames: z.array(z.string()),
   headOf: z.array(z.string()),
+  /** The uploaded photo's file id (or a typed address), as `admin.deputy.update` takes it. */
   photoUrl: z.string(),
+  /** An address to show it ('' without a photo). */
+  photoPreview: z.string().default(''),
   contact: z.string(),
   commitment: z.string(),
   bio: z.string(),

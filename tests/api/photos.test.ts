@@ -103,9 +103,9 @@ describe('photos through the local runtime', () => {
     expect(counters.every((c) => c.value === 0)).toBe(true)
   })
 
-  it('only a signed-in resident may upload', async () => {
+  it('only a signed-in resident may upload (or a supervising deputy, or the console: tests/api/adminPhotos.test.ts)', async () => {
     expect(await upload(jpeg(), null)).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED' } } })
-    expect(await upload(jpeg(), STAFF)).toEqual({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN', message: '只有群众提交民意、监督代表登记民生实事视察时可以上传照片' } } })
+    expect(await upload(jpeg(), 'dev-deputy-1')).toEqual({ status: 403, body: { ok: false, error: { code: 'FORBIDDEN', message: '只有群众提交民意、监督代表登记民生实事视察、管理台编辑家站点和代表照片时可以上传照片' } } })
   })
 
   it('the upload policy tells the page how to upload', async () => {
@@ -118,7 +118,7 @@ describe('photos through the local runtime', () => {
       maxBytes: 2 * 1024 * 1024,
       contentTypes: ['image/jpeg', 'image/png', 'image/webp'],
     })
-    expect(refusal(await h.call(STAFF, 'photo.uploadPolicy')).code).toBe('FORBIDDEN')
+    expect(refusal(await h.call('dev-deputy-1', 'photo.uploadPolicy')).code).toBe('FORBIDDEN')
   })
 
   describe('submitting with photos that are not acceptable: a Chinese message, nothing written', () => {

@@ -1,6 +1,8 @@
 // 管理台 end to end, in Chromium at 1366×768 on the h5 build served by the local runtime:
 //   1. the admin (dev-admin-1) opens the console from 我的 and creates a station with a
 //      non-standard name, reads why it is refused (next to the name), fixes it and saves;
+//      It then renames a 街道 (a bad name refused next to the field) and retires it (one with
+//      stations is refused, saying which);
 //   2. enrols a deputy into the new station, edits the routing map, saves the station's goals;
 //   3. reads the audit log and filters it by a person and by an object;
 //   4. a resident opens the new station's scan address, sees the station page with its 公示 and
@@ -8,6 +10,8 @@
 //   5. the admin invites a staff member for the new station (账号与邀请); a fresh user (新用户 on the
 //      dev sign-in) accepts the invitation and sees that station's inbox with the resident's opinion;
 //   6. the admin opens the new station's poster preview (海报).
+// Photos: the new station's and the new deputy's are uploaded in the forms (the submit page's picker,
+// the same upload route); the resident sees both on the station page.
 // Screenshots of every console page go to test-results/screenshots (gitignored).
 import type { Browser, Locator, Page } from 'playwright-core'
 import { launchBrowser, screenshot, signedInPhone, startApp, type RunningApp } from './support/app'
@@ -31,6 +35,22 @@ async function desk(userId: string): Promise<Page> {
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)
   return page
+}
+
+/** A small JPEG drawn in the page (what a phone camera would give, smaller). */
+async function jpegFrom(page: Page, colour: string): Promise<Buffer> {
+  const dataUrl = await page.evaluate((fill) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = 480
+    canvas.height = 360
+    const c = canvas.getContext('2d') as CanvasRenderingContext2D
+    c.fillStyle = fill
+    c.fillRect(0, 0, 480, 360)
+    c.fillStyle = '#ffffff'
+    c.fillRect(140, 80, 200, 200)
+    return canvas.toDataURL('image/jpeg', 0.8)
+  }, colour)
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64')
 }
 
 const shown = (page: Page, testId: string): Locator => page.getByTestId(testId).filter({ visible: true })
@@ -59,6 +79,9 @@ describe('the console', () => {
     await form.getByTestId('st-hours').locator('input').fill('工作日 9:00–11:30，14:00–17:00')
     await form.getByTestId('st-phone').locator('input').fill('0571-8765 6677')
     await form.getByTestId('st-reception').locator('input').fill('每月10日 9:00–11:30')
+    // A photo of the station, uploaded as soon as it is picked.
+    await form.getByTestId('st-photo-picker').getByTestId('photo-input').setInputFiles([{ name: 'station.jpg', mimeType: 'image/jpeg', buffer: await jpegFrom(admin, '#c0392b') }])
+    await form.getByTestId('st-photo-picker').locator('[data-testid="photo-thumb"][data-status="done"]').waitFor()
     await form.getByTestId('st-save').click()
     const nameError = form.getByTestId('st-name-error')
     await nameError.waitFor()
@@ -69,6 +92,33 @@ describe('the console', () => {
     await stations.getByTestId('station-row-LASQ').waitFor()
     await stations.getByTestId('station-retire').waitFor()
     await screenshot(admin, 'console-stations')
+
+    // 1b. 街道（乡镇）: a street with stations cannot be retired (it says which); 湖西街道 is renamed
+    //     (a bad name refused next to the field, then fixed) and, having no stations, retired.
+    const confirmModal = () => admin.locator('.taro-modal__footer .taro-model__confirm, .taro-model__confirm').filter({ visible: true }).first().click()
+    const hubin = stations.getByTestId('region-region-hubin')
+    await hubin.getByTestId('rg-retire').click()
+    await confirmModal()
+    await hubin.getByTestId('rg-error').getByText(/湖滨街道还有\d+个家站点（.*临江市滨湖区湖滨街道柳岸社区人大代表联络站.*），请先撤并这些家站点/).waitFor()
+    const huxi = stations.getByTestId('region-region-huxi')
+    await huxi.getByTestId('rg-edit').click()
+    await huxi.getByTestId('rg-edit-name').locator('input').fill('湖西新城')
+    await huxi.getByTestId('rg-edit-save').click()
+    await huxi.getByTestId('rg-edit-name-error').waitFor()
+    // What was typed stays in the field next to the reason.
+    expect(await huxi.getByTestId('rg-edit-name').locator('input').inputValue()).toBe('湖西新城')
+    expect(await huxi.getByTestId('rg-edit-name-error').textContent()).toContain('街道（乡镇）名称应以“街道”“镇”或“乡”结尾，如“湖滨街道”“青山镇”')
+    await screenshot(admin, 'console-region-name-refused')
+    await huxi.getByTestId('rg-edit-name').locator('input').fill('湖西新城街道')
+    await huxi.getByTestId('rg-edit-office').locator('input').fill('滨湖区人大常委会湖西新城街道工作委员会')
+    await huxi.getByTestId('rg-edit-save').click()
+    await huxi.getByText('滨湖区人大常委会湖西新城街道工作委员会 · 家站点 0 个').waitFor()
+    expect(await huxi.getByText('湖西新城街道', { exact: true }).count()).toBe(1)
+    await huxi.getByTestId('rg-retire').click()
+    await confirmModal()
+    await huxi.getByText(/· 已撤销$/).waitFor()
+    expect(await huxi.getByTestId('rg-retire').count()).toBe(0)
+    await screenshot(admin, 'console-regions')
 
     // 2. 代表: enrol into the new station.
     await open(admin, '/packageAdmin/pages/deputies/index')
@@ -91,6 +141,9 @@ describe('the console', () => {
     const newId = stationsList.data.stations.find((s) => s.code === 'LASQ')!.id
     await dform.getByTestId(`dp-station-${newId}`).locator('[role="checkbox"]').click()
     await dform.getByTestId('dp-contact').locator('input').fill('柳岸社区服务中心 0571-8765 6677')
+    await dform.getByTestId('dp-photo-picker').getByTestId('photo-input').setInputFiles([{ name: 'portrait.jpg', mimeType: 'image/jpeg', buffer: await jpegFrom(admin, '#2e86c1') }])
+    await dform.getByTestId('dp-photo-picker').locator('[data-testid="photo-thumb"][data-status="done"]').waitFor()
+    expect(await dform.getByTestId('dp-photo-picker').getByTestId('photo-add').count()).toBe(0)
     await dform.getByTestId('dp-save').click()
     await deputies.getByText('周海燕').first().waitFor()
     await deputies.getByTestId('deputy-form').getByText(/代表码 D[0-9A-F]{4}/).waitFor()
@@ -140,6 +193,28 @@ describe('the console', () => {
     await station.getByTestId('station-header').getByText('临江市滨湖区湖滨街道柳岸社区人大代表联络站').waitFor()
     await station.getByText('周海燕').waitFor()
     await station.getByTestId('deputy-contact').getByText('柳岸社区服务中心 0571-8765 6677').waitFor()
+    // The uploaded photos are public: the station's and the deputy's load for the resident.
+    const loaded = async (img: Locator) => {
+      await img.scrollIntoViewIfNeeded()
+      await img.waitFor()
+      const width = await img.evaluate(
+        (el) =>
+          new Promise<number>((resolve) => {
+            const i = el as HTMLImageElement
+            if (i.complete) resolve(i.naturalWidth)
+            i.addEventListener('load', () => resolve(i.naturalWidth))
+            i.addEventListener('error', () => resolve(0))
+          }),
+      )
+      expect(width).toBeGreaterThan(0)
+      expect(await img.getAttribute('src')).toContain('/files/photos/')
+    }
+    await loaded(station.getByTestId('station-photos').locator('img').first())
+    // (The avatar loads lazily: scrolled to first.)
+    const avatar = station.locator('[aria-label="周海燕的照片"]').first()
+    await avatar.scrollIntoViewIfNeeded()
+    await loaded(avatar.locator('img'))
+    await station.getByTestId('station-header').scrollIntoViewIfNeeded()
     const publicity = station.getByTestId('station-publicity')
     await publicity.getByText(/公示：\d{4}年度代表工作目标及完成情况/).waitFor()
     await publicity.getByText('柳岸社区加装电梯5台').waitFor()

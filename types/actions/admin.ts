@@ -34,11 +34,12 @@ const phoneText = z
   .max(30, '联系电话不能超过30个字')
   .regex(/^[0-9+\- ()（）转]*$/, '联系电话只能包含数字、空格和“-”')
 
+/** A photo uploaded in the console (`local:…`/`cloud://…`, as `photo.uploadPolicy` hands out) or an address. */
 const photoUrl = z
   .string({ error: '照片地址格式不正确' })
   .trim()
   .max(300, '照片地址过长')
-  .regex(/^(\/files\/|https:\/\/|cloud:\/\/)[^\s<>"']+$/, '照片地址格式不正确')
+  .regex(/^(\/files\/|https:\/\/|cloud:\/\/|local:)[^\s<>"']+$/, '照片地址格式不正确')
 
 const location = z.object(
   {

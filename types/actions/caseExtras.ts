@@ -75,8 +75,8 @@ export const caseExtraActions = {
     mutates: true,
   }),
   'photo.uploadPolicy': defineAction({
-    summary: '上传照片的方式和限制（群众提交民意；监督代表登记民生实事视察。本地：上传地址；小程序：这一张照片的云存储路径，每张照片问一次；未提交的照片一天后删除）',
-    roles: ['resident', 'deputy'],
+    summary: '上传照片的方式和限制（群众提交民意；监督代表登记民生实事视察；管理台的家站点和代表照片。本地：上传地址；小程序：这一张照片的云存储路径，每张照片问一次；未提交的照片一天后删除）',
+    roles: ['resident', 'deputy', 'staff', 'admin'],
     input: z.object({
       /** The extension of the photo about to be uploaded (cloud path); default jpg. */
       ext: z.enum(PHOTO_EXTENSION_LIST, { error: '只支持 JPG、PNG、WEBP 格式的照片' }).optional(),

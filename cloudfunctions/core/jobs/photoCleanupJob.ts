@@ -10,6 +10,7 @@
 // taken over after CLAIM_STALE_MS. Photos of cases, hidden ones included (audit trail), are never
 // candidates: submitting removes their records, and the case check would keep them anyway.
 import type { Deps } from '../application/deps'
+import { publicPhotoReferenced } from '../application/admin/publicPhotos'
 import { PHOTO_UPLOADS, type PhotoUploadDoc } from '../application/cases/photoUploads'
 import type { ProjectDoc } from '../domain/livelihood/records'
 import type { CaseDoc } from '../domain/records'
@@ -49,7 +50,12 @@ export async function runPhotoCleanupJob(deps: Deps): Promise<PhotoCleanupReport
     )
     if (claimed !== 1) continue
 
-    if ((await cases.count({ 'photos.fileId': upload._id })) > 0 || (await projects.count({ 'inspections.photos.fileId': upload._id })) > 0) {
+    if (
+      (await cases.count({ 'photos.fileId': upload._id })) > 0 ||
+      (await projects.count({ 'inspections.photos.fileId': upload._id })) > 0 ||
+      // Stations' and deputies' public photos uploaded in the console.
+      (await publicPhotoReferenced(deps, upload._id))
+    ) {
       await uploads.remove({ _id: upload._id, status: 'deleting' })
       report.keptInCase += 1
       continue

@@ -53,6 +53,11 @@ export interface FileStore {
    * null for one that cannot be issued now. Same order as `items`.
    */
   viewUrls(items: Array<{ fileId: string; grant: PhotoGrant }>): Promise<Array<string | null>>
+  /**
+   * The bytes of a stored photo (a deputy's portrait on a poster), or null when it is gone or cannot
+   * be read now. Optional: a store that cannot read leaves posters with the initials disc.
+   */
+  read?(fileId: string): Promise<{ bytes: Buffer; contentType: string | null } | null>
   /** Deletes these files (uploads nobody submitted; see jobs/photoCleanupJob.ts). Never throws for one file. */
   remove(fileIds: string[]): Promise<RemovedFiles>
 }

@@ -12,9 +12,10 @@ export type PdfBlock =
   | { kind: 'figures'; items: Array<{ png: Buffer; caption: string }>; width: number }
   /**
    * People as vector discs with a character (e.g. the surname) and a caption under each: for
-   * portraits without a raster photo, so that a poster's only image stays its QR code.
+   * portraits without a raster photo. An item with a `photo` (PNG or JPEG bytes) shows it instead,
+   * cropped to the disc (an uploaded portrait); the others keep the disc, so one row mixes both.
    */
-  | { kind: 'badges'; items: Array<{ initial: string; color: string; caption: string }>; size: number }
+  | { kind: 'badges'; items: Array<{ initial: string; color: string; caption: string; photo?: Buffer }>; size: number }
   | { kind: 'table'; columns: Array<{ header: string; width: number }>; rows: string[][] }
   | { kind: 'space'; height: number }
   | { kind: 'pageBreak' }

@@ -4,6 +4,8 @@ import { callApi } from '../../services/api'
 
 export const listRegions = () => callApi('admin.region.list', {}).then((r) => r.regions)
 export const createRegion = (input: ActionInput<'admin.region.create'>, requestId: string) => callApi('admin.region.create', input, { requestId })
+export const updateRegion = (input: ActionInput<'admin.region.update'>, requestId: string) => callApi('admin.region.update', input, { requestId })
+export const retireRegion = (input: ActionInput<'admin.region.retire'>, requestId: string) => callApi('admin.region.retire', input, { requestId })
 export const listAdminStations = () => callApi('admin.station.list', {}).then((r) => r.stations)
 export const createStation = (input: ActionInput<'admin.station.create'>, requestId: string) => callApi('admin.station.create', input, { requestId })
 export const updateStation = (input: ActionInput<'admin.station.update'>, requestId: string) => callApi('admin.station.update', input, { requestId })

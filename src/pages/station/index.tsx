@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { Button, Card, EmptyState, ErrorView, InfoRow, Loading, Notice, Page, SectionTitle, Tag } from '../../components'
 import { checkInByScan } from '../../features/reception/api'
@@ -93,6 +93,20 @@ export default function StationPage() {
                 </InfoRow>
               ) : null}
             </View>
+            {data.photos.length ? (
+              <View className='station-page__photos' data-testid='station-photos'>
+                {data.photos.map((url, n) => (
+                  <Image
+                    key={url}
+                    className='station-page__photo'
+                    src={url}
+                    mode='aspectFill'
+                    onClick={() => void Taro.previewImage({ urls: data.photos, current: url }).catch(() => undefined)}
+                    {...{ role: 'img', 'aria-label': `站点照片${n + 1}` }}
+                  />
+                ))}
+              </View>
+            ) : null}
           </Card>
 
           {checkIn && checkIn.result !== 'none' ? (

@@ -25,6 +25,8 @@ export interface CloudStorageApi {
   deleteFile(options: {
     fileList: string[]
   }): Promise<{ code?: string; message?: string; fileList?: Array<{ code?: string; status?: number; fileID?: string; fileid?: string }> }>
+  /** node-sdk's download (a deputy's portrait drawn on a poster); optional in stand-ins. */
+  downloadFile?(options: { fileID: string }): Promise<{ code?: string; fileContent?: Buffer }>
 }
 
 export interface CloudbaseFileStoreOptions {
@@ -84,6 +86,18 @@ export function createCloudbaseFileStore(app: CloudStorageApi, options: Cloudbas
       if (mime && !(PHOTO_CONTENT_TYPES as readonly string[]).includes(mime)) return { ok: false, reason: 'bad_type' }
       if (info.size !== undefined && info.size > PHOTO_MAX_BYTES) return { ok: false, reason: 'too_large' }
       return { ok: true, contentType: mime || null, size: info.size ?? null }
+    },
+
+    async read(fileId) {
+      if (!app.downloadFile || !cloudPathOf(fileId)?.startsWith(`${PHOTO_UPLOAD_DIR}/`)) return null
+      try {
+        const answer = await app.downloadFile({ fileID: fileId })
+        if (answer.code || !answer.fileContent || answer.fileContent.length > PHOTO_MAX_BYTES) return null
+        return { bytes: Buffer.from(answer.fileContent), contentType: null }
+      } catch (error) {
+        log('a photo could not be downloaded', String(error))
+        return null
+      }
     },
 
     async viewUrls(items) {

@@ -104,7 +104,19 @@ export async function renderPreviewPng(spec: PdfDocumentSpec, font: CjkFontFiles
           let height = size
           for (const item of row) {
             if ('png' in item) height = await image(item.png, x, y, size)
-            else {
+            else if (item.photo) {
+              // The portrait, cropped to the disc (cover), as in the PDF.
+              const img = await canvas.loadImage(item.photo)
+              const scale = Math.max(size / img.width, size / img.height)
+              const w = img.width * scale
+              const h = img.height * scale
+              ctx.save()
+              ctx.beginPath()
+              ctx.arc(x + size / 2, y + size / 2, size / 2, 0, Math.PI * 2)
+              ctx.clip()
+              ctx.drawImage(img, x + (size - w) / 2, y + (size - h) / 2, w, h)
+              ctx.restore()
+            } else {
               ctx.fillStyle = item.color
               ctx.beginPath()
               ctx.arc(x + size / 2, y + size / 2, size / 2, 0, Math.PI * 2)

@@ -62,10 +62,18 @@ function drawBlock(doc: PDFKit.PDFDocument, block: PdfBlock, contentWidth: numbe
         let x = left + (contentWidth - rowWidth) / 2
         const y = doc.y
         for (const item of row) {
-          doc.circle(x + size / 2, y + size / 2, size / 2).fillColor(item.color).fill()
-          const initialSize = size * 0.45
-          doc.font('cjk-bold').fontSize(initialSize).fillColor('#ffffff')
-          doc.text(item.initial, x, y + (size - initialSize * BADGE_LINE) / 2, { width: size, align: 'center', lineBreak: false })
+          if (item.photo) {
+            // The portrait, cropped to the disc.
+            doc.save()
+            doc.circle(x + size / 2, y + size / 2, size / 2).clip()
+            doc.image(item.photo, x, y, { cover: [size, size], align: 'center', valign: 'center' })
+            doc.restore()
+          } else {
+            doc.circle(x + size / 2, y + size / 2, size / 2).fillColor(item.color).fill()
+            const initialSize = size * 0.45
+            doc.font('cjk-bold').fontSize(initialSize).fillColor('#ffffff')
+            doc.text(item.initial, x, y + (size - initialSize * BADGE_LINE) / 2, { width: size, align: 'center', lineBreak: false })
+          }
           doc.font('cjk').fontSize(11).fillColor(TEXT_COLOR)
           doc.text(item.caption, x - gap / 2, y + size + 4, { width: size + gap, align: 'center', lineBreak: false })
           x += size + gap

@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/errors'
 import type { DeputyDoc, StationDoc } from '../../domain/records'
 import { recordAudit } from '../audit/recordAudit'
 import type { Deps } from '../deps'
+import { deputyPhotoUrl, withPublicPhotos } from './publicPhotos'
 import { diff, districtRegions, districtStations, editableStationIds, idFor } from './scope'
 
 const DEPUTY_NOT_FOUND = '没有找到这位代表，或他（她）不在您的管理范围内'
@@ -29,6 +30,7 @@ function present(d: DeputyDoc, stations: StationDoc[]): AdminDeputyView {
     stationNames: d.stationIds.map(nameOf),
     headOf: d.headOf,
     photoUrl: d.photoUrl,
+    photoPreview: '',
     contact: d.contact ?? '',
     commitment: d.commitment,
     bio: d.bio,
@@ -45,7 +47,12 @@ export async function listAdminDeputies(deps: Deps, caller: Caller): Promise<{ d
   const deputies = await deps.store
     .collection<DeputyDoc>('deputies')
     .find({ stationIds: { $in: scope.map((s) => s._id) } }, { sort: [['code', 1]], limit: 1000 })
-  return { deputies: deputies.map((d) => present(d, stations)) }
+  return { deputies: await Promise.all(deputies.map((d) => withUrl(deps, present(d, stations)))) }
+}
+
+/** The view with an address for the photo (an uploaded one is public: shown on the deputy page too). */
+async function withUrl(deps: Deps, view: AdminDeputyView): Promise<AdminDeputyView> {
+  return { ...view, photoPreview: await deputyPhotoUrl(deps, { _id: view.id, photoUrl: view.photoUrl }) }
 }
 
 function checkStations(stations: StationDoc[], stationIds: string[], headOf: string[]): void {
@@ -76,7 +83,7 @@ export async function createDeputy(deps: Deps, caller: Caller, input: ParsedInpu
   const stations = await districtStations(deps, regions)
   const _id = idFor('dp', caller, requestId)
   const again = await deps.store.collection<DeputyDoc>('deputies').get(_id)
-  if (again) return present(again, stations)
+  if (again) return withUrl(deps, present(again, stations))
   const stationIds = [...new Set(input.stationIds)]
   const headOf = [...new Set(input.headOf ?? [])]
   checkStations(stations, stationIds, headOf)
@@ -98,13 +105,15 @@ export async function createDeputy(deps: Deps, caller: Caller, input: ParsedInpu
     joinedAt: Object.fromEntries(stationIds.map((id) => [id, at])),
     createdBy: requestId,
   }
-  try {
-    await deps.store.collection<DeputyDoc>('deputies').insert(doc)
-  } catch {
-    throw new DomainError('CONFLICT', `代表码编码 ${doc.code} 刚刚已被使用，请换一个`, 'code')
-  }
+  await withPublicPhotos(deps, caller, [], [doc.photoUrl], 'photoUrl', async () => {
+    try {
+      await deps.store.collection<DeputyDoc>('deputies').insert(doc)
+    } catch {
+      throw new DomainError('CONFLICT', `代表码编码 ${doc.code} 刚刚已被使用，请换一个`, 'code')
+    }
+  })
   await recordAudit(deps, caller, requestId, { objectType: 'deputy', objectId: _id, objectLabel: doc.name, action: 'create', summary: `登记代表${doc.name}`, before: null, after: { ...doc } })
-  return present(doc, stations)
+  return withUrl(deps, present(doc, stations))
 }
 
 /** The station change of one deputy as one update of their record, with the history of stations left. */
@@ -143,12 +152,14 @@ export async function updateDeputy(deps: Deps, caller: Caller, input: ParsedInpu
   }
   const keys = [...Object.keys(plain), 'stationIds', 'headOf'] as Array<keyof DeputyDoc>
   const change = diff(Object.fromEntries(keys.map((k) => [k, deputy[k]])), { ...plain, stationIds, headOf })
-  if (!Object.keys(change.after).length) return present(deputy, stations)
+  if (!Object.keys(change.after).length) return withUrl(deps, present(deputy, stations))
   let next: DeputyDoc = { ...deputy, ...plain }
-  if (Object.keys(plain).length) await deps.store.collection<DeputyDoc>('deputies').update({ _id: deputy._id }, { set: plain })
+  if (Object.keys(plain).length) {
+    await withPublicPhotos(deps, caller, [deputy.photoUrl], [next.photoUrl], 'photoUrl', () => deps.store.collection<DeputyDoc>('deputies').update({ _id: deputy._id }, { set: plain }))
+  }
   if ('stationIds' in change.after || 'headOf' in change.after) {
     next = { ...next, ...(await moveDeputyStations(deps, deputy, stationIds, headOf, deps.clock.now().toISOString())) }
   }
   await recordAudit(deps, caller, requestId, { objectType: 'deputy', objectId: deputy._id, objectLabel: next.name, action: 'update', summary: `修改代表${next.name}的信息`, ...change })
-  return present(next, stations)
+  return withUrl(deps, present(next, stations))
 }

@@ -8,6 +8,7 @@ import { stationNameProblem } from '../../domain/stationNaming'
 import { recordAudit } from '../audit/recordAudit'
 import type { Deps } from '../deps'
 import { moveDeputyStations } from './deputies'
+import { publicPhotoUrls, withPublicPhotos } from './publicPhotos'
 import { diff, districtRegions, districtStations, editableStationIds, idFor, requireDistrict, stationForEdit } from './scope'
 
 const PUBLIC_FIELDS = ['address', 'openHours', 'contactPhone', 'photos', 'location', 'receptionLabel'] as const
@@ -26,6 +27,7 @@ function present(s: StationDoc, regions: RegionDoc[], stations: StationDoc[], de
     openHours: s.openHours,
     contactPhone: s.contactPhone,
     photos: s.photos ?? [],
+    photoUrls: [],
     location: s.location ?? null,
     receptionLabel: s.reception.label,
     retired: !!s.retiredAt,
@@ -34,6 +36,11 @@ function present(s: StationDoc, regions: RegionDoc[], stations: StationDoc[], de
     deputyCount: deputies.filter((d) => d.stationIds.includes(s._id)).length,
     editable,
   }
+}
+
+/** The view with addresses for its photos (uploaded ones are public: shown on the station page too). */
+async function withUrls(deps: Deps, view: AdminStationView): Promise<AdminStationView> {
+  return { ...view, photoUrls: await publicPhotoUrls(deps, view.id, view.photos) }
 }
 
 async function deputiesOf(deps: Deps, stations: StationDoc[]): Promise<DeputyDoc[]> {
@@ -48,7 +55,7 @@ export async function listAdminStations(deps: Deps, caller: Caller): Promise<{ s
   const visible = caller.role === 'admin' ? all : all.filter((s) => editable.has(s._id))
   const deputies = await deputiesOf(deps, visible)
   const mode = caller.role === 'admin' ? 'all' : 'public'
-  return { stations: visible.map((s) => present(s, regions, all, deputies, mode)) }
+  return { stations: await Promise.all(visible.map((s) => withUrls(deps, present(s, regions, all, deputies, mode)))) }
 }
 
 async function namingProblem(deps: Deps, name: string, kind: StationDoc['kind'], region: RegionDoc, allStations: StationDoc[]): Promise<string | null> {
@@ -73,7 +80,7 @@ export async function createStation(deps: Deps, caller: Caller, input: ParsedInp
   const all = await districtStations(deps, regions)
   const _id = idFor('st', caller, requestId)
   const again = await deps.store.collection<StationDoc>('stations').get(_id)
-  if (again) return present(again, regions, all, [], 'all')
+  if (again) return withUrls(deps, present(again, regions, all, [], 'all'))
   const region = activeRegion(regions, input.regionId)
   const problem = await namingProblem(deps, input.name, input.kind, region, all)
   if (problem) throw new DomainError('INVALID_INPUT', problem, 'name')
@@ -96,14 +103,16 @@ export async function createStation(deps: Deps, caller: Caller, input: ParsedInp
     replacedBy: null,
     createdBy: requestId,
   }
-  try {
-    await deps.store.collection<StationDoc>('stations').insert(doc)
-  } catch {
-    // The unique index on `code`: someone took it at the same moment.
-    throw new DomainError('CONFLICT', `民意码编码 ${input.code} 刚刚已被使用，请换一个`, 'code')
-  }
+  await withPublicPhotos(deps, caller, [], doc.photos ?? [], 'photos', async () => {
+    try {
+      await deps.store.collection<StationDoc>('stations').insert(doc)
+    } catch {
+      // The unique index on `code`: someone took it at the same moment.
+      throw new DomainError('CONFLICT', `民意码编码 ${input.code} 刚刚已被使用，请换一个`, 'code')
+    }
+  })
   await recordAudit(deps, caller, requestId, { objectType: 'station', objectId: _id, objectLabel: doc.name, action: 'create', summary: `新建${STATION_KIND_LABELS[doc.kind]}${doc.name}`, before: null, after: { ...doc } })
-  return present(doc, regions, [...all, doc], [], 'all')
+  return withUrls(deps, present(doc, regions, [...all, doc], [], 'all'))
 }
 
 export async function updateStation(deps: Deps, caller: Caller, input: ParsedInput<'admin.station.update'>, requestId: string): Promise<AdminStationView> {
@@ -137,14 +146,16 @@ export async function updateStation(deps: Deps, caller: Caller, input: ParsedInp
   const keys = ['name', 'kind', 'regionId', 'code', ...PUBLIC_FIELDS.filter((k) => k !== 'receptionLabel'), 'reception'] as const
   const change = diff(Object.fromEntries(keys.map((k) => [k, station[k]])), Object.fromEntries(keys.map((k) => [k, next[k]])))
   const deputies = await deputiesOf(deps, [station])
-  if (!Object.keys(change.after).length) return present(station, regions, all, deputies, mode)
-  try {
-    await deps.store.collection<StationDoc>('stations').update({ _id: station._id }, { set: change.after })
-  } catch {
-    throw new DomainError('CONFLICT', `民意码编码 ${next.code} 刚刚已被使用，请换一个`, 'code')
-  }
+  if (!Object.keys(change.after).length) return withUrls(deps, present(station, regions, all, deputies, mode))
+  await withPublicPhotos(deps, caller, station.photos ?? [], next.photos ?? [], 'photos', async () => {
+    try {
+      await deps.store.collection<StationDoc>('stations').update({ _id: station._id }, { set: change.after })
+    } catch {
+      throw new DomainError('CONFLICT', `民意码编码 ${next.code} 刚刚已被使用，请换一个`, 'code')
+    }
+  })
   await recordAudit(deps, caller, requestId, { objectType: 'station', objectId: station._id, objectLabel: next.name, action: 'update', summary: `修改家站点${next.name}`, ...change })
-  return present(next, regions, all, deputies, mode)
+  return withUrls(deps, present(next, regions, all, deputies, mode))
 }
 
 export async function retireStation(deps: Deps, caller: Caller, input: ParsedInput<'admin.station.retire'>, requestId: string): Promise<AdminStationView> {

@@ -54,11 +54,16 @@ export function uploadAllowanceId(userId: string, at: Date): string {
   return `allowance:upload:${userId}:${shanghaiDate(at)}`
 }
 
-/** Who may upload photos: residents (for an opinion) and deputies supervising a chosen 民生实事 project (for an inspection). */
-export const UPLOAD_REFUSED = '只有群众提交民意、监督代表登记民生实事视察时可以上传照片'
+/**
+ * Who may upload photos: residents (for an opinion), deputies supervising a chosen 民生实事 project
+ * (for an inspection), and in the console the admin and the staff who edit a station (its and its
+ * deputies' public photos: application/admin/publicPhotos.ts).
+ */
+export const UPLOAD_REFUSED = '只有群众提交民意、监督代表登记民生实事视察、管理台编辑家站点和代表照片时可以上传照片'
 
 export async function mayUploadPhotos(deps: Deps, caller: Caller): Promise<boolean> {
-  if (caller.role === 'resident') return true
+  if (caller.role === 'resident' || caller.role === 'admin') return true
+  if (caller.role === 'staff') return !!caller.regionId && (!!caller.office || caller.stationIds.length > 0)
   if (caller.role !== 'deputy' || !caller.deputyId) return false
   return (await deps.store.collection('livelihood_projects').count({ supervisors: caller.deputyId, status: 'chosen', removed: false })) > 0
 }

@@ -1,9 +1,10 @@
 // Station and deputy posters (民意码 / 代表码 海报): one A4 page described as blocks for the PDF port,
 // and the first page as a PNG preview for the console. Design (docs/accounts-and-invitations.md):
-// the QR code is the poster's only raster image, so it prints sharp and is the one thing a phone's
-// camera finds; deputies appear as vector discs with their surname and their name under it (the
-// demo portraits are exactly that; uploaded photos can replace the disc once they are stored as
-// PNG/JPEG). Delivered as base64 in the answer: one poster is well under the size of a response.
+// the QR code prints sharp and large; each deputy appears with their photo cropped to a disc when
+// they have an uploaded PNG/JPEG portrait (the console's upload, application/admin/publicPhotos.ts),
+// otherwise as a vector disc with their surname (the demo portraits are exactly that picture), with
+// their name under it. So the PDF's images are the QR plus one per deputy with a photo. Delivered as
+// base64 in the answer: one poster is well under the size of a response.
 import { DEPUTY_LEVEL_LABELS, STATION_KIND_LABELS, buildScene, type PosterView } from '@minyi/types'
 import type { Caller } from '../../domain/caller'
 import { DomainError } from '../../domain/errors'
@@ -12,6 +13,7 @@ import type { PdfBlock, PdfDocumentSpec } from '../../ports/pdf'
 import type { Deps } from '../deps'
 import { stationReception } from '../reception/stationReception'
 import { regionChain, stationsById } from '../shared/lookups'
+import { isUploadedPhoto } from '../admin/publicPhotos'
 
 export const POSTER_SLOGAN = '扫码反映民意 · 预约民情接待日'
 const DISC_COLOURS = ['#b23a3a', '#2f6f9f', '#3f7f4f', '#8a5a2b', '#6a4c93', '#1f7a7a']
@@ -21,7 +23,25 @@ function discColour(seed: string): string {
   return DISC_COLOURS[[...seed].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % DISC_COLOURS.length]
 }
 
-const badge = (d: DeputyDoc) => ({ initial: [...d.name][0] ?? '代', color: discColour(d.code), caption: d.name })
+/** PNG or JPEG by content: what both the PDF and the preview can draw (WEBP is not). */
+const drawable = (b: Buffer) => (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff)
+
+/** The deputy's uploaded portrait if it can be drawn, else null (the initials disc). */
+async function portrait(deps: Deps, d: DeputyDoc): Promise<Buffer | null> {
+  if (!isUploadedPhoto(d.photoUrl) || !deps.fileStore.read) return null
+  try {
+    const stored = await deps.fileStore.read(d.photoUrl)
+    return stored && drawable(stored.bytes) ? stored.bytes : null
+  } catch (error) {
+    deps.log('a deputy portrait could not be read for a poster', { deputyId: d._id, error: String(error) })
+    return null
+  }
+}
+
+async function badge(deps: Deps, d: DeputyDoc) {
+  const photo = await portrait(deps, d)
+  return { initial: [...d.name][0] ?? '代', color: discColour(d.code), caption: d.name, ...(photo && { photo }) }
+}
 
 function dayLine(date: string, weekday: string | null, start: string, end: string): string {
   const [, m, day] = date.split('-')
@@ -63,7 +83,7 @@ export async function stationPoster(deps: Deps, caller: Caller, stationId: strin
   ]
   if (deputies.length) {
     blocks.push({ kind: 'space', height: 4 }, { kind: 'text', text: '本站人大代表', size: 14, bold: true, align: 'center' })
-    blocks.push({ kind: 'badges', items: deputies.map(badge), size: 52 })
+    blocks.push({ kind: 'badges', items: await Promise.all(deputies.map((d) => badge(deps, d))), size: 52 })
   }
   blocks.push(
     { kind: 'text', text: `地址：${station.address}`, size: 10, align: 'center', color: '#555555' },
@@ -86,7 +106,7 @@ export async function deputyPoster(deps: Deps, caller: Caller, deputyId: string)
   const { png: qr } = await deps.qrCode.make(buildScene({ kind: 'deputy', code: deputy.code }))
   const blocks: PdfBlock[] = [
     { kind: 'text', text: `${DEPUTY_LEVEL_LABELS[deputy.level]}人大代表`, size: 14, align: 'center', color: '#555555' },
-    { kind: 'badges', items: [badge(deputy)], size: 76 },
+    { kind: 'badges', items: [await badge(deps, deputy)], size: 76 },
     { kind: 'heading', text: `${deputy.name} 代表`, size: 26, align: 'center' },
     { kind: 'text', text: '代表码', size: 14, align: 'center', color: '#b23a3a' },
     { kind: 'image', png: qr, width: 220, align: 'center' },

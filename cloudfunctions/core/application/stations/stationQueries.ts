@@ -6,6 +6,7 @@ import { stationReception } from '../reception/stationReception'
 import { deputyByCode, regionChain, stationByCode, stationsById, unitsOfRegion } from '../shared/lookups'
 import { presentDeputyCard, presentStationSummary } from './presentStation'
 import { stationPublicity } from '../admin/goals'
+import { deputyPhotoUrl, publicPhotoUrls } from '../admin/publicPhotos'
 
 export async function listStations(deps: Deps): Promise<{ stations: StationSummary[] }> {
   const stations = await deps.store.collection<StationDoc>('stations').find({}, { sort: [['code', 1]], limit: 1000 })
@@ -18,8 +19,7 @@ export async function stationView(deps: Deps, code: string): Promise<StationView
     .collection<DeputyDoc>('deputies')
     .find({ stationIds: station._id }, { sort: [['name', 1]], limit: 200 })
   const chain: RegionDoc[] = await regionChain(deps.store, station.regionId)
-  const cards = deputies
-    .map((d) => presentDeputyCard(d, station._id))
+  const cards = (await Promise.all(deputies.map(async (d) => ({ ...presentDeputyCard(d, station._id), photoUrl: await deputyPhotoUrl(deps, d) }))))
     // The station head first, then by level (higher level first), then by name.
     .sort((a, b) => Number(b.isHead) - Number(a.isHead))
   return {
@@ -30,7 +30,8 @@ export async function stationView(deps: Deps, code: string): Promise<StationView
     officeName: chain[0]?.officeName ?? '',
     deputies: cards,
     reception: await stationReception(deps, station),
-    photos: station.photos ?? [],
+    // Uploaded photos are public: addresses anyone may open (application/admin/publicPhotos.ts).
+    photos: (await publicPhotoUrls(deps, station._id, station.photos ?? [])).filter(Boolean),
     publicity: await stationPublicity(deps, station, deputies),
   }
 }
@@ -40,6 +41,7 @@ export async function deputyView(deps: Deps, code: string): Promise<DeputyView> 
   const stations = await stationsById(deps.store, deputy.stationIds)
   return {
     ...presentDeputyCard(deputy),
+    photoUrl: await deputyPhotoUrl(deps, deputy),
     bio: deputy.bio,
     stations: deputy.stationIds
       .map((id) => stations.get(id))

@@ -28,15 +28,26 @@ export function photoRefsOf(items: PhotoItem[]): { ok: true; photos: string[] } 
 
 let keys = 0
 
+/**
+ * Photos already saved (a station's or deputy's in the console): shown as uploaded thumbnails, kept
+ * by their reference, removable like new ones.
+ */
+export function savedPhotoItems(refs: readonly string[], urls: readonly string[]): PhotoItem[] {
+  return refs.map((ref, index) => ({ key: `photo-${(keys += 1)}`, preview: urls[index] || ref, source: '', status: 'done', progress: 100, fileId: ref, error: null }))
+}
+
 interface PhotoPickerProps {
   items: PhotoItem[]
   setItems: Dispatch<SetStateAction<PhotoItem[]>>
   onChanged?: () => void
+  /** How many photos at most (default 3, an opinion's; a station takes 9, a deputy 1). */
+  max?: number
+  testId?: string
 }
 
-export function PhotoPicker({ items, setItems, onChanged }: PhotoPickerProps) {
+export function PhotoPicker({ items, setItems, onChanged, max = PHOTO_MAX_COUNT, testId = 'photo-picker' }: PhotoPickerProps) {
   const fileInput = useRef<HTMLInputElement | null>(null)
-  const left = PHOTO_MAX_COUNT - items.length
+  const left = max - items.length
 
   const update = (key: string, change: Partial<PhotoItem>) =>
     setItems((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)))
@@ -54,7 +65,7 @@ export function PhotoPicker({ items, setItems, onChanged }: PhotoPickerProps) {
     const added = sources.slice(0, Math.max(0, left)).map(
       ({ source, preview }): PhotoItem => ({ key: `photo-${(keys += 1)}`, preview, source, status: 'uploading', progress: 0, fileId: null, error: null }),
     )
-    if (sources.length > left) void Taro.showToast({ title: `最多上传${PHOTO_MAX_COUNT}张照片`, icon: 'none' })
+    if (sources.length > left) void Taro.showToast({ title: `最多上传${max}张照片`, icon: 'none' })
     if (!added.length) return
     setItems((current) => [...current, ...added])
     onChanged?.()
@@ -89,7 +100,7 @@ export function PhotoPicker({ items, setItems, onChanged }: PhotoPickerProps) {
   }
 
   return (
-    <View className='photo-picker' data-testid='photo-picker'>
+    <View className='photo-picker' data-testid={testId}>
       <View className='photo-grid'>
         {items.map((item, index) => (
           <View key={item.key} className='photo-grid__cell' data-testid='photo-thumb' data-status={item.status}>
@@ -134,7 +145,7 @@ export function PhotoPicker({ items, setItems, onChanged }: PhotoPickerProps) {
           className='photo-picker__file'
           type='file'
           accept='image/*'
-          multiple
+          multiple={max > 1}
           data-testid='photo-input'
           onChange={(event) => {
             const files = Array.from(event.currentTarget.files ?? [])

@@ -7,6 +7,7 @@ import { DEPUTY_LEVELS, DEPUTY_LEVEL_LABELS, type DeputyLevel } from '@minyi/typ
 import { Avatar, Button, Card, ChoiceChips, ErrorText, ErrorView, Field, InfoRow, Loading, Page, SectionTitle, TextArea, TextInput, Checkbox } from '../../../components'
 import { createDeputy, listAdminDeputies, listAdminStations, updateDeputy } from '../../../features/admin/api'
 import { ListRow } from '../../../features/admin/components/SectionList'
+import { PhotoPicker, photoRefsOf, savedPhotoItems, type PhotoItem } from '../../../features/cases/components/PhotoPicker'
 import { useForm } from '../../../features/admin/useForm'
 import { useMe } from '../../../features/session/hooks/useMe'
 import { useLoader } from '../../../hooks/useLoader'
@@ -31,8 +32,8 @@ function DeputyForm({ deputy, stations, onSaved, onCancel }: {
     contact: deputy?.contact ?? '',
     commitment: deputy?.commitment ?? '',
     bio: deputy?.bio ?? '',
-    photoUrl: deputy?.photoUrl ?? '',
   })
+  const [photo, setPhoto] = useState<PhotoItem[]>(() => savedPhotoItems(deputy?.photoUrl ? [deputy.photoUrl] : [], [deputy?.photoPreview ?? '']))
   const [level, setLevel] = useState<DeputyLevel | null>(deputy?.level ?? null)
   const [election, setElection] = useState<'direct' | 'indirect' | null>(deputy?.election ?? null)
   const [stationIds, setStationIds] = useState<string[]>(deputy?.stationIds ?? [])
@@ -48,11 +49,13 @@ function DeputyForm({ deputy, stations, onSaved, onCancel }: {
     if (!level) errors.level = '请选择代表层级'
     if (!election) errors.election = '请选择选举方式'
     if (!stationIds.length) errors.stationIds = '“应进必进”：每位代表至少进入一个家站点'
+    const uploaded = photoRefsOf(photo)
+    if (!uploaded.ok) errors.photoUrl = uploaded.message
     if (Object.keys(errors).length) {
       f.setFieldErrors(errors)
       return
     }
-    const fields = { ...v.current, level: level!, election: election!, stationIds, headOf: headOf.filter((id) => stationIds.includes(id)) }
+    const fields = { ...v.current, photoUrl: uploaded.ok ? (uploaded.photos[0] ?? '') : '', level: level!, election: election!, stationIds, headOf: headOf.filter((id) => stationIds.includes(id)) }
     const saved = await f.submit((rid) => (deputy ? updateDeputy({ deputyId: deputy.id, ...fields }, rid) : createDeputy(fields, rid)), deputy ? '已保存' : '已登记')
     if (saved) onSaved(saved)
   }
@@ -90,8 +93,8 @@ function DeputyForm({ deputy, stations, onSaved, onCancel }: {
       <Field label='公开联系方式' optional hint='在站点页公示，如办公电话；不要填私人手机' error={f.fieldErrors.contact} testId='dp-contact'>
         <TextInput defaultValue={deputy?.contact} placeholder='如：翠苑社区服务中心 0571-8765 1122' maxlength={40} onInput={set('contact')} />
       </Field>
-      <Field label='照片地址' optional error={f.fieldErrors.photoUrl} testId='dp-photo'>
-        <TextInput defaultValue={deputy?.photoUrl} placeholder='/files/…' maxlength={300} onInput={set('photoUrl')} />
+      <Field label='照片' optional hint='一张正面照，在代表页和海报上公开显示' error={f.fieldErrors.photoUrl} testId='dp-photo'>
+        <PhotoPicker items={photo} setItems={setPhoto} max={1} onChanged={() => f.touched('photoUrl')} testId='dp-photo-picker' />
       </Field>
       <Field label='简介' optional error={f.fieldErrors.bio} testId='dp-bio'>
         <TextArea defaultValue={deputy?.bio} placeholder='职业、关注领域' maxlength={300} onInput={set('bio')} />
@@ -140,7 +143,7 @@ export default function DeputiesPage() {
               testId={`deputy-row-${d.code}`}
               selected={selected?.id === d.id}
               onClick={() => pick(d)}
-              title={<View className='adm-row'><Avatar name={d.name} src={d.photoUrl} />{d.name}</View>}
+              title={<View className='adm-row'><Avatar name={d.name} src={d.photoPreview} />{d.name}</View>}
               meta={`${d.levelLabel} · ${d.constituency || '未填选区'} · ${d.stationNames.join('、')}${d.headOf.length ? ' · 站长' : ''}`}
             />
           ))}

@@ -3,11 +3,12 @@
 // Station staff edit their own station's public details (address, hours, phone, photos, location).
 import { useRef, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { AdminStationView } from '@minyi/types/adminViews'
+import type { AdminRegionView, AdminStationView } from '@minyi/types/adminViews'
 import { STATION_KINDS, STATION_KIND_LABELS, type StationKind } from '@minyi/types/enums'
-import { Button, Card, ChoiceChips, ErrorText, ErrorView, Field, InfoRow, Loading, Page, SectionTitle, Tag, TextArea, TextInput } from '../../../components'
-import { createRegion, createStation, listAdminStations, listRegions, retireStation, updateStation } from '../../../features/admin/api'
+import { Button, Card, ChoiceChips, ErrorText, ErrorView, Field, InfoRow, Loading, Page, SectionTitle, Tag, TextInput } from '../../../components'
+import { createRegion, createStation, listAdminStations, listRegions, retireRegion, retireStation, updateRegion, updateStation } from '../../../features/admin/api'
 import { ListRow } from '../../../features/admin/components/SectionList'
+import { PhotoPicker, photoRefsOf, savedPhotoItems, type PhotoItem } from '../../../features/cases/components/PhotoPicker'
 import { useForm } from '../../../features/admin/useForm'
 import { useMe } from '../../../features/session/hooks/useMe'
 import { useLoader } from '../../../hooks/useLoader'
@@ -38,10 +39,10 @@ function StationForm({ station, regions, isAdmin, onSaved, onCancel }: {
     address: station?.address ?? '',
     openHours: station?.openHours ?? '',
     contactPhone: station?.contactPhone ?? '',
-    photos: (station?.photos ?? []).join('\n'),
     location: station?.location ? `${station.location.latitude}, ${station.location.longitude}` : '',
     receptionLabel: station?.receptionLabel ?? '',
   })
+  const [photos, setPhotos] = useState<PhotoItem[]>(() => savedPhotoItems(station?.photos ?? [], station?.photoUrls ?? []))
   const [kind, setKind] = useState<StationKind | null>(station?.kind ?? null)
   const [regionId, setRegionId] = useState<string | null>(station?.regionId ?? null)
   const set = (key: keyof typeof v.current) => (value: string) => {
@@ -56,6 +57,8 @@ function StationForm({ station, regions, isAdmin, onSaved, onCancel }: {
     if (location === 'bad') errors.location = '位置请填写“纬度, 经度”，如 30.27, 120.15'
     if (full && !kind) errors.kind = '请选择家站点类型'
     if (full && !regionId) errors.regionId = '请选择所属街道（乡镇）'
+    const uploaded = photoRefsOf(photos)
+    if (!uploaded.ok) errors.photos = uploaded.message
     if (Object.keys(errors).length) {
       f.setFieldErrors(errors)
       return
@@ -64,7 +67,7 @@ function StationForm({ station, regions, isAdmin, onSaved, onCancel }: {
       address: v.current.address,
       openHours: v.current.openHours,
       contactPhone: v.current.contactPhone,
-      photos: v.current.photos.split(/\s+/).filter(Boolean),
+      photos: uploaded.ok ? uploaded.photos : [],
       location: location === 'bad' ? null : location,
       receptionLabel: v.current.receptionLabel,
     }
@@ -118,8 +121,8 @@ function StationForm({ station, regions, isAdmin, onSaved, onCancel }: {
       <Field label='位置' optional hint='纬度, 经度（地图上取点）' error={f.fieldErrors.location} testId='st-location'>
         <TextInput defaultValue={v.current.location} placeholder='如：30.27, 120.15' maxlength={40} onInput={set('location')} />
       </Field>
-      <Field label='照片' optional hint='照片地址，每行一个，最多9张' error={f.fieldErrors.photos} testId='st-photos'>
-        <TextArea defaultValue={v.current.photos} placeholder='/files/…' maxlength={3000} onInput={set('photos')} />
+      <Field label='照片' optional hint='最多9张，在站点页公开显示' error={f.fieldErrors.photos} testId='st-photos'>
+        <PhotoPicker items={photos} setItems={setPhotos} max={9} onChanged={() => f.touched('photos')} testId='st-photo-picker' />
       </Field>
       {f.error ? <ErrorText>{f.error}</ErrorText> : null}
       <View className='adm-actions'>
@@ -175,6 +178,65 @@ function RegionForm({ onSaved }: { onSaved: () => void }) {
   )
 }
 
+/**
+ * One 街道（乡镇） in the list: the admin renames it or its 人大机构 (修改), or retires it (撤销; the
+ * server refuses while it still has stations, and says which). Errors next to the fields.
+ */
+function RegionRow({ region, onChanged }: { region: AdminRegionView; onChanged: () => void }) {
+  const f = useForm()
+  const [editing, setEditing] = useState(false)
+  const v = useRef({ name: region.name, officeName: region.officeName })
+  const editable = region.level === 'street' && !region.retired
+  const open = () => {
+    v.current = { name: region.name, officeName: region.officeName }
+    f.setFieldErrors({})
+    setEditing(true)
+  }
+  const save = async () => {
+    const changed = {
+      ...(v.current.name !== region.name && { name: v.current.name }),
+      ...(v.current.officeName !== region.officeName && { officeName: v.current.officeName }),
+    }
+    const done = await f.submit((rid) => updateRegion({ regionId: region.id, ...changed }, rid), '已保存')
+    if (done) {
+      setEditing(false)
+      onChanged()
+    }
+  }
+  const retire = async () => {
+    if (!(await confirm('撤销街道（乡镇）', `确定撤销“${region.name}”吗？撤销前须先撤并其下的家站点；历史记录保留。`, { confirmText: '撤销' }))) return
+    const done = await f.submit((rid) => retireRegion({ regionId: region.id }, rid), '已撤销')
+    if (done) onChanged()
+  }
+  return (
+    <View className='adm-region' data-testid={`region-${region.id}`}>
+      <InfoRow label={region.name}>{`${region.officeName} · 家站点 ${region.stationCount} 个${region.retired ? ' · 已撤销' : ''}`}</InfoRow>
+      {editable && !editing ? (
+        <View className='adm-actions'>
+          <Button size='small' kind='plain' onClick={open} testId='rg-edit'>修改</Button>
+          <Button size='small' kind='plain' loading={f.busy} onClick={() => void retire()} testId='rg-retire'>撤销</Button>
+        </View>
+      ) : null}
+      {editing ? (
+        <View data-testid='rg-edit-form'>
+          <Field label='街道（乡镇）名称' required hint='名称以“街道”“镇”或“乡”结尾' error={f.fieldErrors.name} testId='rg-edit-name'>
+            {/* What was typed, so that a re-render after a refusal keeps it (see TextInput). */}
+            <TextInput defaultValue={v.current.name} maxlength={20} onInput={(x) => { v.current.name = x; f.touched('name') }} />
+          </Field>
+          <Field label='人大机构名称' optional hint='如：滨湖区人大常委会湖东街道工作委员会' error={f.fieldErrors.officeName} testId='rg-edit-office'>
+            <TextInput defaultValue={v.current.officeName} maxlength={60} onInput={(x) => { v.current.officeName = x; f.touched('officeName') }} />
+          </Field>
+          <View className='adm-actions'>
+            <Button size='small' kind='plain' onClick={() => setEditing(false)}>返回</Button>
+            <Button size='small' loading={f.busy} onClick={() => void save()} testId='rg-edit-save'>保存修改</Button>
+          </View>
+        </View>
+      ) : null}
+      {f.error ? <View data-testid='rg-error'><ErrorText>{f.error}</ErrorText></View> : null}
+    </View>
+  )
+}
+
 export default function StationsPage() {
   const me = useMe()
   const isAdmin = me.data?.role === 'admin'
@@ -212,7 +274,7 @@ export default function StationsPage() {
               <SectionTitle>街道（乡镇）</SectionTitle>
               <Card testId='regions'>
                 {(regions.data ?? []).map((r) => (
-                  <InfoRow key={r.id} label={r.name}>{`${r.officeName} · 家站点 ${r.stationCount} 个${r.retired ? ' · 已撤销' : ''}`}</InfoRow>
+                  <RegionRow key={`${r.id}-${r.name}-${r.officeName}-${r.retired}`} region={r} onChanged={() => { void regions.reload(true); void stations.reload(true) }} />
                 ))}
                 <RegionForm onSaved={() => void regions.reload(true)} />
               </Card>
