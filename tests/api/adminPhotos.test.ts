@@ -2,14 +2,9 @@
 // photo mechanism as residents' (the upload route / `photo.uploadPolicy`, `photo_uploads`, the
 // cleanup timer, the signed photo route), and they are public: shown on the station and deputy
 // pages to anyone, while the station or deputy still shows them; the timer keeps them.
-import fs from 'node:fs'
-import type http from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
 import { PHOTO_UPLOADS, type PhotoUploadDoc } from '../../cloudfunctions/core/application/cases/photoUploads'
 import { runPhotoCleanupJob } from '../../cloudfunctions/core/jobs/photoCleanupJob'
-import { createLocalServer } from '../../server/http'
-import { createLocalPhotoRoutes } from '../../server/photoRoutes'
+import { serveLocally, type ServedHarness } from '../support/localServer'
 import { createHarness, type Harness } from '../support/apiHarness'
 import { ADMIN, CUIYUAN_STAFF, HUBIN_STAFF, newStation, refused } from './adminFixtures'
 import { refusal } from './caseFixtures'
@@ -18,19 +13,16 @@ const HOUR = 3_600_000
 const jpeg = (fill = 1) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, fill)])
 
 let h: Harness
-let server: http.Server
+let served: ServedHarness
 let base: string
-const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-static-'))
 
 beforeEach(async () => {
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>民意通</title>')
   h = await createHarness()
-  server = createLocalServer({ api: h.api, store: h.store, staticDir, qrDir: staticDir, photos: createLocalPhotoRoutes(h.deps, h.files) })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  served = await serveLocally(h)
+  base = served.base
 })
 afterEach(async () => {
-  await new Promise((resolve) => server.close(resolve))
+  await served.close()
   await h.close()
 })
 

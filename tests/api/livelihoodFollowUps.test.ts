@@ -3,10 +3,6 @@
 // timer, the access-checked photo route) and are as public as the chosen project; milestone,
 // progress, overdue and result notices are `progress` pushes whose values fit WeChat's limits, and
 // a follower who never allowed pushes still gets the in-app message.
-import fs from 'node:fs'
-import type http from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
 import { PHOTO_UPLOADS, type PhotoUploadDoc } from '../../cloudfunctions/core/application/cases/photoUploads'
 import { inspectionPhotoId } from '../../cloudfunctions/core/domain/livelihood/inspectionPhotos'
 import { projectOutboxItem } from '../../cloudfunctions/core/domain/livelihood/notices'
@@ -14,8 +10,7 @@ import type { NotificationDoc, UserDoc } from '../../cloudfunctions/core/domain/
 import { checkTemplateData } from '../../cloudfunctions/core/domain/subscribeMessages'
 import { runPhotoCleanupJob } from '../../cloudfunctions/core/jobs/photoCleanupJob'
 import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
-import { createLocalServer } from '../../server/http'
-import { createLocalPhotoRoutes } from '../../server/photoRoutes'
+import { serveLocally, type ServedHarness } from '../support/localServer'
 import { createHarness, type Harness } from '../support/apiHarness'
 import { hookedStore, notificationsOf, refusal } from './caseFixtures'
 import { ADMIN, DISTRICT_DEPUTIES, candidateInput, carryingOut, openRound, propose, vote } from './livelihoodFixtures'
@@ -28,19 +23,16 @@ const jpeg = (fill = 1) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
 
 describe('inspection photos', () => {
   let h: Harness
-  let server: http.Server
+  let served: ServedHarness
   let base: string
-  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-static-'))
 
   beforeEach(async () => {
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>民意通</title>')
     h = await createHarness()
-    server = createLocalServer({ api: h.api, store: h.store, staticDir, qrDir: staticDir, photos: createLocalPhotoRoutes(h.deps, h.files) })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    served = await serveLocally(h)
+    base = served.base
   })
   afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve))
+    await served.close()
     await h.close()
   })
 

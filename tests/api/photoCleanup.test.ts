@@ -8,7 +8,6 @@
 // the fake CloudBase endpoint in tests/support/fakeCloudbase speaks only the database protocol; the
 // job's queries and conditional updates run once more against that endpoint through node-sdk.
 import fs from 'node:fs'
-import type http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { createCloudbaseFileStore, type CloudStorageApi } from '../../cloudfunctions/core/adapters/cloudbase/cloudbaseFileStore'
@@ -16,8 +15,7 @@ import { createLocalFileStore } from '../../cloudfunctions/core/adapters/local/l
 import { PHOTO_UPLOADS, rememberUpload, type PhotoUploadDoc } from '../../cloudfunctions/core/application/cases/photoUploads'
 import { runPhotoCleanupJob } from '../../cloudfunctions/core/jobs/photoCleanupJob'
 import { runScheduledJobs } from '../../cloudfunctions/core/jobs/scheduledJobs'
-import { createLocalServer } from '../../server/http'
-import { createLocalPhotoRoutes } from '../../server/photoRoutes'
+import { serveLocally, type ServedHarness } from '../support/localServer'
 import { createHarness, validOpinion, type Harness } from '../support/apiHarness'
 import { useCloudbaseHarness } from '../support/cloudbaseApiHarness'
 import { caseDoc, hookedStore, refusal } from './caseFixtures'
@@ -31,18 +29,16 @@ const NOTHING = { deleted: 0, keptInCase: 0, failed: 0 }
 
 describe('photos nobody submitted are deleted after a day (local runtime)', () => {
   let h: Harness
-  let server: http.Server
+  let served: ServedHarness
   let base: string
-  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-static-'))
 
   async function start(harness: Harness) {
     h = harness
-    server = createLocalServer({ api: h.api, store: h.store, staticDir, qrDir: staticDir, photos: createLocalPhotoRoutes(h.deps, h.files) })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    served = await serveLocally(h)
+    base = served.base
   }
   afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve))
+    await served.close()
     await h.close()
   })
 

@@ -3,16 +3,12 @@
 // mini-program uploads to CloudBase storage under its openid and the submit checks the path. Access
 // to a photo is access to its case; staff can hide one (an event; afterwards only staff and admins
 // of the station see it, flagged).
-import fs from 'node:fs'
-import type http from 'node:http'
-import os from 'node:os'
-import path from 'node:path'
 import { PHOTO_MAX_BYTES } from '@minyi/types'
 import { createCloudbaseFileStore, ownsCloudFile, type CloudStorageApi } from '../../cloudfunctions/core/adapters/cloudbase/cloudbaseFileStore'
 import { sniffImageType } from '../../cloudfunctions/core/adapters/local/localFileStore'
 import type { CounterDoc } from '../../cloudfunctions/core/domain/records'
-import { createLocalServer } from '../../server/http'
-import { createLocalPhotoRoutes, firstFilePart } from '../../server/photoRoutes'
+import { firstFilePart } from '../../server/photoRoutes'
+import { serveLocally, type ServedHarness } from '../support/localServer'
 import { createHarness, validOpinion, type Harness } from '../support/apiHarness'
 import { caseDoc, refusal } from './caseFixtures'
 
@@ -26,19 +22,16 @@ const webp = () => Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0])
 
 describe('photos through the local runtime', () => {
   let h: Harness
-  let server: http.Server
+  let served: ServedHarness
   let base: string
-  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'minyi-static-'))
 
   beforeEach(async () => {
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>民意通</title>')
     h = await createHarness()
-    server = createLocalServer({ api: h.api, store: h.store, staticDir, qrDir: staticDir, photos: createLocalPhotoRoutes(h.deps, h.files) })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+    served = await serveLocally(h)
+    base = served.base
   })
   afterEach(async () => {
-    await new Promise((resolve) => server.close(resolve))
+    await served.close()
     await h.close()
   })
 
