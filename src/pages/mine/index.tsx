@@ -42,7 +42,21 @@ function LargeTextSwitch() {
   )
 }
 
-/** 民情接待日: residents' bookings, deputies' duties, staff's reception days. */
+/** One tappable row of 我的 that opens another part of the app. */
+function EntryCard({ url, title, text, testId }: { url: string; title: string; text: string; testId: string }) {
+  return (
+    <Card onClick={() => go(url)} testId={testId}>
+      <View className='mine-page__entry'>
+        <View>
+          <View className='mine-page__entry-title'>{title}</View>
+          <View className='mine-page__entry-text'>{text}</View>
+        </View>
+        <View className='mine-page__arrow'>›</View>
+      </View>
+    </Card>
+  )
+}
+
 /** 统计分析 and 履职档案 (packageInsight): deputies their own record and their stations' hot spots; staff and the office the dashboards and records. */
 function InsightEntries({ role }: { role: string }) {
   const entries =
@@ -60,20 +74,13 @@ function InsightEntries({ role }: { role: string }) {
   return (
     <View>
       {entries.map((e) => (
-        <Card key={e.testId} onClick={() => go(e.url)} testId={e.testId}>
-          <View className='mine-page__entry'>
-            <View>
-              <View className='mine-page__entry-title'>{e.title}</View>
-              <View className='mine-page__entry-text'>{e.text}</View>
-            </View>
-            <View className='mine-page__arrow'>›</View>
-          </View>
-        </Card>
+        <EntryCard key={e.testId} {...e} />
       ))}
     </View>
   )
 }
 
+/** 民情接待日: residents' bookings, deputies' duties, staff's reception days. */
 function ReceptionEntry({ role }: { role: string }) {
   const entry =
     role === 'resident'
@@ -81,17 +88,7 @@ function ReceptionEntry({ role }: { role: string }) {
       : role === 'deputy'
         ? { url: RECEPTION_PAGES.duties, title: '我的值班', text: '接待日值班安排和当天来访群众', testId: 'entry-duties' }
         : { url: RECEPTION_PAGES.manage, title: '接待日管理', text: '接待日安排、值班代表、签到和纪要', testId: 'entry-reception' }
-  return (
-    <Card onClick={() => go(entry.url)} testId={entry.testId}>
-      <View className='mine-page__entry'>
-        <View>
-          <View className='mine-page__entry-title'>{entry.title}</View>
-          <View className='mine-page__entry-text'>{entry.text}</View>
-        </View>
-        <View className='mine-page__arrow'>›</View>
-      </View>
-    </Card>
-  )
+  return <EntryCard {...entry} />
 }
 
 export default function MinePage() {
@@ -126,17 +123,12 @@ export default function MinePage() {
           </Card>
 
           {isWorker(me.data) ? (
-            <Card onClick={() => go(PAGES.inbox)} testId='entry-workbench'>
-              <View className='mine-page__entry'>
-                <View>
-                  <View className='mine-page__entry-title'>工作台</View>
-                  <View className='mine-page__entry-text'>
-                    {me.data.role === 'admin' ? '全区民意的办理和督办' : '本人家站点收到的民意，受理、答复、转办'}
-                  </View>
-                </View>
-                <View className='mine-page__arrow'>›</View>
-              </View>
-            </Card>
+            <EntryCard
+              url={PAGES.inbox}
+              title='工作台'
+              text={me.data.role === 'admin' ? '全区民意的办理和督办' : '本人家站点收到的民意，受理、答复、转办'}
+              testId='entry-workbench'
+            />
           ) : null}
 
           <ReceptionEntry role={me.data.role} />
@@ -148,17 +140,12 @@ export default function MinePage() {
           ) : null}
 
           {me.data.role === 'admin' || me.data.role === 'staff' ? (
-            <Card onClick={() => go(ADMIN_PAGES.home)} testId='entry-console'>
-              <View className='mine-page__entry'>
-                <View>
-                  <View className='mine-page__entry-title'>管理台</View>
-                  <View className='mine-page__entry-text'>
-                    {me.data.role === 'admin' ? '站点、代表、承办单位与分办规则、操作日志' : '本站公开信息和年度工作目标'}
-                  </View>
-                </View>
-                <View className='mine-page__arrow'>›</View>
-              </View>
-            </Card>
+            <EntryCard
+              url={ADMIN_PAGES.home}
+              title='管理台'
+              text={me.data.role === 'admin' ? '站点、代表、承办单位、账号与邀请、海报、操作日志' : '本站公开信息、年度工作目标、账号与邀请、海报'}
+              testId='entry-console'
+            />
           ) : null}
 
           <InsightEntries role={me.data.role} />
