@@ -10,7 +10,6 @@ import { go, PAGES, urls } from '../../services/navigation'
 import { RECEPTION_PAGES } from '../../features/reception/routes'
 import { ADMIN_PAGES } from '../../features/admin/routes'
 import { isWorker } from '../../services/session'
-import { LivelihoodEntry } from '../../features/livelihood/components/LivelihoodEntry'
 import { LIVELIHOOD_PAGES } from '../../features/livelihood/routes'
 import './index.scss'
 import { usePullToRefresh } from '../../hooks/usePullToRefresh'
@@ -133,10 +132,10 @@ export default function MinePage() {
 
           <ReceptionEntry role={me.data.role} />
           {me.data.role === 'deputy' ? (
-            <LivelihoodEntry url={LIVELIHOOD_PAGES.deputy} title='我的票决' text='民生实事项目代表票决和我监督的项目' testId='entry-my-ballots' />
+            <EntryCard url={LIVELIHOOD_PAGES.deputy} title='我的票决' text='民生实事项目代表票决和我监督的项目' testId='entry-my-ballots' />
           ) : null}
           {me.data.role === 'staff' || me.data.role === 'admin' ? (
-            <LivelihoodEntry url={LIVELIHOOD_PAGES.office} title='民生实事票决' text='征集、遴选、票决、实施监督和满意度测评' testId='entry-livelihood-office' />
+            <EntryCard url={LIVELIHOOD_PAGES.office} title='民生实事票决' text='征集、遴选、票决、实施监督和满意度测评' testId='entry-livelihood-office' />
           ) : null}
 
           {me.data.role === 'admin' || me.data.role === 'staff' ? (
