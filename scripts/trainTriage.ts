@@ -9,7 +9,7 @@ import { CATEGORIES } from '@minyi/types'
 import { splitCorpus, TRIAGE_ROUTES, type Opinion } from '../bench/data/corpus'
 import { extractFeatures } from '../cloudfunctions/core/domain/triage/features'
 import { predict, train, type Example, type LinearModel, type TrainOptions } from '../cloudfunctions/core/domain/triage/linearModel'
-import { warmUpTokenizer } from '../cloudfunctions/core/domain/triage/tokenizer'
+import { termsOf, warmUpTokenizer } from '../cloudfunctions/core/domain/triage/tokenizer'
 
 export const MODELS_DIR = path.join(__dirname, '..', 'cloudfunctions', 'core', 'domain', 'triage', 'models')
 
@@ -42,8 +42,22 @@ export function trainModels(items: Opinion[], options: { category?: Partial<Trai
   return { category, route }
 }
 
+/**
+ * The similarity's character weights (domain/triage/similarity.ts, charWeight): the inverse document
+ * frequency of each character of the stored terms over the train part, as BM25 counts it.
+ */
+export function charWeights(items: Opinion[]): { name: 'chars'; unseen: number; weights: Record<string, number> } {
+  const df = new Map<string, number>()
+  for (const o of items) for (const c of new Set(Array.from(termsOf(o.text).join('')))) if (/\p{Script=Han}/u.test(c)) df.set(c, (df.get(c) ?? 0) + 1)
+  const n = items.length
+  const idf = (d: number) => Math.round(Math.log(1 + (n - d + 0.5) / (d + 0.5)) * 100) / 100
+  const weights: Record<string, number> = {}
+  for (const c of [...df.keys()].sort()) weights[c] = idf(df.get(c)!)
+  return { name: 'chars', unseen: idf(0), weights }
+}
+
 /** Stable, compact JSON: one feature a line. */
-export function serialise(model: LinearModel): string {
+export function serialise(model: { weights: Record<string, unknown> }): string {
   const { weights, ...head } = model
   const lines = Object.keys(weights)
     .sort()
@@ -78,10 +92,11 @@ function main() {
   const { train: items } = splitCorpus()
   if (process.argv.includes('--cv')) return crossValidate(items)
   const models = trainModels(items)
+  const files = [models.category, models.route, charWeights(items)].map((m) => ({ name: m.name, text: serialise(m) }))
   if (process.argv.includes('--check')) {
-    const stale = [models.category, models.route].filter((m) => {
+    const stale = files.filter((m) => {
       const file = path.join(MODELS_DIR, `${m.name}.json`)
-      return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== serialise(m)
+      return !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== m.text
     })
     for (const m of stale) console.error(`${m.name}.json is not what the corpus trains: run npm run train`)
     if (stale.length) process.exitCode = 1
@@ -89,10 +104,10 @@ function main() {
     return
   }
   fs.mkdirSync(MODELS_DIR, { recursive: true })
-  for (const model of [models.category, models.route]) {
+  for (const model of files) {
     const file = path.join(MODELS_DIR, `${model.name}.json`)
-    fs.writeFileSync(file, serialise(model))
-    console.log(`${path.relative(process.cwd(), file)}: ${model.trainedOn.features} features, ${(fs.statSync(file).size / 1024).toFixed(0)} KB`)
+    fs.writeFileSync(file, model.text)
+    console.log(`${path.relative(process.cwd(), file)}: ${Object.keys(JSON.parse(model.text).weights).length} entries, ${(fs.statSync(file).size / 1024).toFixed(0)} KB`)
   }
 }
 

@@ -135,10 +135,26 @@ describe('similarity', () => {
   for (const terms of docs) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1)
   const stats: TermStatsView = { total: docs.length, avgTerms: docs.reduce((s, d) => s + d.length, 0) / docs.length, df }
 
-  it('a text scores 1 against itself and 0 against one sharing no word', () => {
+  it('a text scores 1 against itself and next to nothing against one sharing no word', () => {
     const q = prepareQuery(docs[0], stats)
     expect(scoreTerms(q, docs[0], stats).score).toBe(1)
-    expect(scoreTerms(q, docs[3], stats)).toEqual({ score: 0, shared: [] })
+    // Only 太 (太短 / 太久) is shared: a common character, not a problem.
+    const other = scoreTerms(q, docs[3], stats)
+    expect(other.shared).toEqual([])
+    expect(other.score).toBeLessThan(0.05)
+    expect(scoreTerms(prepareQuery(termsOf('燃气表漏气'), stats), termsOf('孩子转学手续'), stats).score).toBe(0)
+  })
+
+  it('the same problem told in other words meets through its characters, not through the place', () => {
+    const q = '向阳路菜场门口那个下水道盖子没了'
+    const prepared = prepareQuery(termsOf(q), stats, q)
+    const sameProblem = scoreTerms(prepared, termsOf('向阳路菜市场门口少了个井盖'), stats)
+    const otherProblem = scoreTerms(prepared, termsOf('向阳路菜场里卖的鱼缺斤少两'), stats)
+    expect(sameProblem.shared).not.toContain('井盖')
+    expect(sameProblem.score).toBeGreaterThan(otherProblem.score)
+    // The place's characters never count for the problem: 阳 of 向阳路 is in neither problem.
+    const placeOnly = scoreTerms(prepareQuery(termsOf('向阳路路灯坏了'), stats, '向阳路路灯坏了'), termsOf('阳光下晒被子'), stats)
+    expect(placeOnly.score).toBe(0)
   })
 
   it('a near-duplicate scores above an unrelated text and names the shared words', () => {

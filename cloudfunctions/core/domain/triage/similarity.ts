@@ -162,6 +162,50 @@ const VAGUE_FACTOR = 0.1
 export const CATEGORY_WEIGHT = 0.3
 export const CATEGORY_GATE = 0.25
 
+/**
+ * Share of the problem's score that comes from the characters of the problem words rather than the
+ * words: residents name one problem with different words that share characters (井盖 / 下水道盖子,
+ * 顶棚 / 遮雨棚, 坑坑洼洼 / 坑), which no word list can foresee. Characters are weighed by how rare they
+ * are in the labelled corpus (models/chars.json, written by npm run train); the place's characters
+ * never count, so two problems at one place do not meet through 望湖路's 湖.
+ */
+export const CHAR_WEIGHT = 0.4
+
+interface CharTable {
+  /** Weight of a character not in the table (rarer than any counted). */
+  unseen: number
+  weights: Record<string, number>
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CHARS: CharTable = require('./models/chars.json')
+
+const HAN_CHAR = /\p{Script=Han}/u
+
+/**
+ * Characters found in more texts than this inverse document frequency says (太, 不, 没, 有, 人: about
+ * one text in five) say nothing of the problem: a character weighs what its rarity exceeds this floor by.
+ */
+export const CHAR_FLOOR = 1.5
+
+/** How much a shared character says (its inverse document frequency in the labelled corpus, above CHAR_FLOOR). */
+export function charWeight(char: string): number {
+  return Math.max(0, (CHARS.weights[char] ?? CHARS.unseen) - CHAR_FLOOR)
+}
+
+/** Characters of the problem words with their weights (the strongest word a character is in decides its vagueness). */
+function problemChars(terms: Iterable<string>, skipTerm: (t: string) => boolean, skipChars: ReadonlySet<string>): Map<string, number> {
+  const chars = new Map<string, number>()
+  for (const term of terms) {
+    if (skipTerm(term)) continue
+    const factor = VAGUE_WORDS.has(term) ? VAGUE_FACTOR : 1
+    for (const c of term) {
+      if (!HAN_CHAR.test(c) || skipChars.has(c)) continue
+      chars.set(c, Math.max(chars.get(c) ?? 0, charWeight(c) * factor))
+    }
+  }
+  return chars
+}
+
 export interface PreparedQuery {
   terms: string[]
   /** Canonical term (canonicalTerm) → its weight. */
@@ -177,6 +221,10 @@ export interface PreparedQuery {
   /** What the problem terms and the place terms score against themselves. */
   selfProblem: number
   selfPlace: number
+  /** Characters of the problem words → weight (empty when scoring one field); and characters of the place. */
+  chars: Map<string, number>
+  placeChars: Set<string>
+  selfChars: number
 }
 
 /** `placeText`: the text the terms came from (content and place), to find its place names; `null`: one field, as before. */
@@ -203,7 +251,20 @@ export function prepareQuery(
     self += w * factor
     if (placeKeys.has(t)) selfPlace += w * factor
   }
-  return { terms: distinct, weights, self, placeTerms, placeKeys, selfProblem: self - selfPlace, selfPlace, categories }
+  const placeChars = new Set([...names, ...placeTerms].flatMap((t) => Array.from(t)))
+  const chars = placeText !== null ? problemChars(distinct, (t) => placeTerms.has(t), placeChars) : new Map<string, number>()
+  let selfChars = 0
+  for (const w of chars.values()) selfChars += w
+  return { terms: distinct, weights, self, placeTerms, placeKeys, selfProblem: self - selfPlace, selfPlace, categories, chars, placeChars, selfChars }
+}
+
+/** Share of the query's problem characters (by weight) that the document's problem words hold too. */
+function charShare(query: PreparedQuery, docTerms: readonly string[]): number {
+  if (query.selfChars <= 0) return 0
+  const doc = problemChars(docTerms, (t) => PLACE_WORDS.has(t), query.placeChars)
+  let shared = 0
+  for (const [c, w] of query.chars) if (doc.has(c)) shared += w
+  return Math.min(1, shared / query.selfChars)
 }
 
 export interface Scored {
@@ -237,9 +298,10 @@ export function scoreTerms(query: PreparedQuery, docTerms: readonly string[] | u
     else problem += w * factor
   }
   const shared = [...sharedBy.values()]
-  let score = scoreOf(query, problem, place)
+  const wordShare = query.selfProblem > 0 ? Math.min(1, problem / query.selfProblem) : 0
+  const problemShare = query.selfChars > 0 ? (1 - CHAR_WEIGHT) * wordShare + CHAR_WEIGHT * charShare(query, docTerms) : wordShare
+  let score = scoreOf(query, problemShare, place)
   if (query.categories && docCategory !== undefined) {
-    const problemShare = query.selfProblem > 0 ? Math.min(1, problem / query.selfProblem) : 0
     const gate = Math.min(1, problemShare / CATEGORY_GATE)
     score = (1 - CATEGORY_WEIGHT) * score + CATEGORY_WEIGHT * (query.categories.get(docCategory) ?? 0) * gate
   }
@@ -247,9 +309,9 @@ export function scoreTerms(query: PreparedQuery, docTerms: readonly string[] | u
   return { score: Math.round(score * 1000) / 1000, shared }
 }
 
-function scoreOf(query: PreparedQuery, problem: number, place: number): number {
-  if (!query.placeTerms.size) return Math.min(1, (problem + place) / query.self)
-  const problemShare = query.selfProblem > 0 ? Math.min(1, problem / query.selfProblem) : 0
+/** `problemShare`: the problem words' and characters' share; without a place it is the whole score. */
+function scoreOf(query: PreparedQuery, problemShare: number, place: number): number {
+  if (!query.placeTerms.size) return problemShare
   const placeShare = query.selfPlace > 0 ? Math.min(1, place / query.selfPlace) : 0
   if (query.selfProblem <= 0) return placeShare
   return PROBLEM_WEIGHT * problemShare + (1 - PROBLEM_WEIGHT) * placeShare
